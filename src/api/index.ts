@@ -1,0 +1,37 @@
+/**
+ * The Communecter client: the only module that talks to the network. Widgets import from here.
+ */
+export { ApiError, isAbortError, isApiError, type ApiErrorKind } from './errors.js';
+export {
+  createClient,
+  DEFAULT_API_BASE,
+  normalizeBaseUrl,
+  parseRetryAfter,
+  resetClientState,
+  type ClientOptions,
+  type CommunecterClient,
+  type RequestOptions,
+} from './client.js';
+export { encodeForm, type FormFields } from './form.js';
+export {
+  buildSearchForm,
+  countedTypes,
+  searchElements,
+  SEARCH_PATH,
+  type LocalityFilter,
+  type MarketFilter,
+  type SearchQuery,
+  type SearchType,
+} from './search.js';
+export { fetchElementEvents, fetchOpenData, resolveSlug, type OpenDataQuery } from './elements.js';
+export { DEFAULT_LINK_BASE, elementPageUrl, normalizeLinkBase } from './links.js';
+export { normalizeElement, detectCollection, type NormalizeContext } from './normalize/elements.js';
+export {
+  normalizeElementMap,
+  normalizeOpenDataResponse,
+  normalizeSearchResponse,
+  normalizeSlugInfo,
+  type OpenDataPage,
+  type SlugInfo,
+} from './normalize/responses.js';
+export * from './types.js';

@@ -1,0 +1,361 @@
+/**
+ * Wire value → domain value, one field at a time. Every function takes `unknown`, never throws, and
+ * returns a valid value or null; those that can be applied to their own output are idempotent.
+ * Platform data is written by strangers and imported from spreadsheets: expect strings where
+ * numbers belong, French decimal commas, Mongo date objects, empty strings for "no value".
+ */
+import { cleanText, decodeEntities, foldForSearch, toText, truncateGraphemes } from '../../shared/text.js';
+import { toSafeUrl, toTelHref } from '../../shared/url.js';
+import type { Address, GeoPoint, Phone, SocialLink, WeeklySlot } from '../types.js';
+
+export type WireRecord = Readonly<Record<string, unknown>>;
+
+/** A plain object (not null, not an array). */
+export function isRecord(value: unknown): value is WireRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Own property read that ignores inherited keys (`__proto__`, `constructor`…). */
+export function field(record: WireRecord, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+export function subRecord(record: WireRecord, key: string): WireRecord | null {
+  const value = field(record, key);
+  return isRecord(value) ? value : null;
+}
+
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** A platform id: a plain string, `{"$id": "…"}` (JSON-encoded MongoId), or null. */
+export function toId(value: unknown): string | null {
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    return ID_PATTERN.test(trimmed) ? trimmed : null;
+  }
+  if (isRecord(value)) return toId(field(value, '$id'));
+  return null;
+}
+
+const SLUG_PATTERN = /^[\p{L}\p{N}_.-]{1,120}$/u;
+export function toSlug(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim().replace(/^@/, '');
+  return SLUG_PATTERN.test(trimmed) ? trimmed : null;
+}
+
+// A decimal number as typed in a form: optional sign, digits, one decimal separator (dot or the
+// French comma). Exponents, hex, "Infinity" and empty strings are refused on purpose: JS Number()
+// would accept them and put a place at (0,0) or (1000,…).
+const DECIMAL = /^[+-]?\d{1,3}(?:[.,]\d{1,15})?$/;
+
+function toCoordinate(value: unknown, limit: number): number | null {
+  let number: number;
+  if (typeof value === 'number') number = value;
+  else if (typeof value === 'string') {
+    const trimmed = value.trim();
+    if (!DECIMAL.test(trimmed)) return null;
+    number = Number(trimmed.replace(',', '.'));
+  } else return null;
+  if (!Number.isFinite(number) || Math.abs(number) > limit) return null;
+  return number === 0 ? 0 : number; // -0 → 0
+}
+
+export function toLatitude(value: unknown): number | null {
+  return toCoordinate(value, 90);
+}
+
+export function toLongitude(value: unknown): number | null {
+  return toCoordinate(value, 180);
+}
+
+/** Builds a point from a latitude/longitude pair; null when either is invalid or both are 0. */
+export function toGeoPoint(lat: unknown, lng: unknown): GeoPoint | null {
+  const latitude = toLatitude(lat);
+  const longitude = toLongitude(lng);
+  if (latitude === null || longitude === null) return null;
+  // (0,0) is "Null Island": in this data it is always a missing position, never a real place.
+  if (latitude === 0 && longitude === 0) return null;
+  return { lat: latitude, lng: longitude };
+}
+
+/**
+ * The element's position: `geoPosition.coordinates` is GeoJSON `[lng, lat]`; `geo` has string
+ * `latitude`/`longitude`. The first usable one wins; otherwise the element has no position.
+ */
+export function readPosition(record: WireRecord): GeoPoint | null {
+  const geoPosition = subRecord(record, 'geoPosition');
+  const coordinates = geoPosition ? field(geoPosition, 'coordinates') : undefined;
+  if (Array.isArray(coordinates) && coordinates.length >= 2) {
+    const point = toGeoPoint(coordinates[1], coordinates[0]);
+    if (point) return point;
+  }
+  const geo = subRecord(record, 'geo');
+  if (geo) return toGeoPoint(field(geo, 'latitude'), field(geo, 'longitude'));
+  return null;
+}
+
+const MIN_TIME = Date.UTC(1900, 0, 1);
+const MAX_TIME = Date.UTC(2200, 0, 1);
+
+function validTime(ms: number): Date | null {
+  if (!Number.isFinite(ms) || ms < MIN_TIME || ms >= MAX_TIME) return null;
+  return new Date(ms);
+}
+
+/** Unix time in seconds or milliseconds, told apart by magnitude (1e11 s is the year 5138). */
+function fromEpoch(value: number): Date | null {
+  if (!Number.isFinite(value)) return null;
+  return validTime(Math.abs(value) >= 1e11 ? value : value * 1000);
+}
+
+const ISO_LIKE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Parses the platform's date strings with an explicit grammar instead of `Date.parse`, which
+ * differs between engines (Safari refuses "2026-05-17 10:00:00"):
+ * ISO 8601 with `+0000` or `+00:00` or `Z`, `Y-m-d H:i:s` (UTC, as the search API writes project
+ * dates), and `Y-m-d` (UTC midnight). Impossible dates ("2026-02-30") are refused, not rolled over.
+ */
+function fromDateString(text: string): Date | null {
+  const trimmed = text.trim();
+  if (/^-?\d{9,13}$/.test(trimmed)) return fromEpoch(Number(trimmed));
+  const match = ISO_LIKE.exec(trimmed);
+  if (!match) return null;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone = 'Z'] = match;
+  const year = Number(y), month = Number(mo), day = Number(d);
+  const hour = Number(h), minute = Number(mi), second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  const ms = Number(fraction.padEnd(3, '0').slice(0, 3) || '0');
+  let offsetMinutes = 0;
+  if (zone.toUpperCase() !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    const offsetHours = Number(digits.slice(0, 2));
+    const offsetMins = Number(digits.slice(2) || '0');
+    if (offsetHours > 14 || offsetMins > 59) return null;
+    offsetMinutes = sign * (offsetHours * 60 + offsetMins);
+  }
+  return validTime(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000);
+}
+
+/**
+ * Any of the platform's date forms → Date, or null ("date inconnue"): ISO strings with `+0000`,
+ * `Y-m-d H:i:s` in UTC, Mongo `{sec, usec}` (and `{$date}`), Unix seconds or milliseconds, Date.
+ */
+export function toDate(value: unknown): Date | null {
+  if (value instanceof Date) return validTime(value.getTime());
+  if (typeof value === 'number') return fromEpoch(value);
+  if (typeof value === 'string') return value.length > 64 ? null : fromDateString(value);
+  if (isRecord(value)) {
+    const sec = field(value, 'sec');
+    if (sec !== undefined) {
+      const seconds = typeof sec === 'number' ? sec : typeof sec === 'string' && /^-?\d{1,12}$/.test(sec.trim()) ? Number(sec) : NaN;
+      if (!Number.isFinite(seconds)) return null;
+      const usec = field(value, 'usec');
+      const micro = typeof usec === 'number' && Number.isFinite(usec) && usec >= 0 && usec < 1e6 ? usec : 0;
+      return validTime(seconds * 1000 + Math.floor(micro / 1000));
+    }
+    const mongoDate = field(value, '$date');
+    if (mongoDate !== undefined) {
+      if (isRecord(mongoDate)) return toDate(Number(field(mongoDate, '$numberLong')));
+      return typeof mongoDate === 'number' ? validTime(mongoDate) : toDate(mongoDate);
+    }
+  }
+  return null;
+}
+
+const zoneCache = new Map<string, boolean>();
+/** An IANA time zone the browser knows ("Indian/Reunion"), or null. */
+export function toTimeZone(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const zone = value.trim();
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){0,2}$/.test(zone) || zone.length > 40) return null;
+  let known = zoneCache.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (zoneCache.size < 200) zoneCache.set(zone, known);
+  }
+  return known ? zone : null;
+}
+
+/** A non-negative integer count, or null. */
+export function toCount(value: unknown): number | null {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,12}$/.test(value.trim()) ? Number(value) : NaN;
+  return Number.isInteger(number) && number >= 0 && number <= Number.MAX_SAFE_INTEGER ? number : null;
+}
+
+const TAG_NOISE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+const MAX_TAGS = 40;
+
+/**
+ * Tags: trimmed, NFC, zero-width and bidi controls removed, a leading "#" dropped, empty ones
+ * dropped, and de-duplicated case- and accent-insensitively (the platform matches tags that way,
+ * so "Vrac" and "vrac" are one tag; the first spelling wins). Idempotent.
+ */
+export function toTags(value: unknown): string[] {
+  let list: readonly unknown[];
+  if (Array.isArray(value)) list = value;
+  else if (typeof value === 'string') list = value.split(',');
+  else if (isRecord(value)) list = Object.keys(value).map((key) => value[key]);
+  else return [];
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const item of list) {
+    if (tags.length >= MAX_TAGS) break;
+    if (typeof item !== 'string' && typeof item !== 'number') continue;
+    // cleanText, not toText: no entity decoding, so that toTags(toTags(x)) equals toTags(x).
+    const raw = String(item);
+    const tag = truncateGraphemes(cleanText((raw.length > 240 ? raw.slice(0, 240) : raw).replace(TAG_NOISE, '')).replace(/^[#\s]+/, ''), 60);
+    if (tag === '') continue;
+    const key = foldForSearch(tag);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    tags.push(tag);
+  }
+  return tags;
+}
+
+function shortText(record: WireRecord, key: string, maxLength = 200): string | null {
+  return toText(field(record, key), { maxLength });
+}
+
+/** Postal address; "Unknown Locality" (the search API's default) reads as no locality. */
+export function toAddress(value: unknown): Address | null {
+  if (!isRecord(value)) return null;
+  let locality = shortText(value, 'addressLocality');
+  if (locality !== null && /^unknown locality$/i.test(locality)) locality = null;
+  const postalCode = shortText(value, 'postalCode', 12);
+  const countryRaw = shortText(value, 'addressCountry', 8);
+  const inseeRaw = shortText(value, 'codeInsee', 8);
+  const address: Address = {
+    street: shortText(value, 'streetAddress'),
+    postalCode: postalCode !== null && /^[\p{L}\p{N} -]{2,12}$/u.test(postalCode) ? postalCode : null,
+    locality,
+    country: countryRaw !== null && /^[A-Za-z]{2}$/.test(countryRaw) ? countryRaw.toUpperCase() : null,
+    insee: inseeRaw !== null && /^\d[\dAB]\d{3}$/i.test(inseeRaw) ? inseeRaw.toUpperCase() : null,
+    cityId: toId(field(value, 'localityId')),
+    region: shortText(value, 'level3Name') ?? shortText(value, 'addressRegion'),
+    department: shortText(value, 'level4Name'),
+    level3: toId(field(value, 'level3')),
+    level4: toId(field(value, 'level4')),
+  };
+  return Object.values(address).some((part) => part !== null) ? address : null;
+}
+
+const PHONE_KINDS = ['fixe', 'mobile', 'fax'] as const;
+
+/** `telephone: {fixe: [...], mobile: [...], fax: [...]}` (arrays or strings) → phones. */
+export function toPhones(value: unknown): Phone[] {
+  const phones: Phone[] = [];
+  const seen = new Set<string>();
+  const add = (kind: Phone['kind'], raw: unknown) => {
+    const list = Array.isArray(raw) ? raw : [raw];
+    for (const item of list) {
+      const number = toText(item, { maxLength: 40 });
+      if (number === null || !/\d{3}/.test(number)) continue;
+      const key = number.replace(/\D/g, '');
+      if (seen.has(key) || phones.length >= 6) continue;
+      seen.add(key);
+      phones.push({ kind, number, href: toTelHref(number) });
+    }
+  };
+  if (isRecord(value)) for (const kind of PHONE_KINDS) add(kind, field(value, kind));
+  else if (typeof value === 'string' || Array.isArray(value)) add('fixe', value);
+  return phones;
+}
+
+const SOCIAL_NETWORKS = ['website', 'facebook', 'twitter', 'mastodon', 'instagram', 'linkedin', 'youtube', 'github', 'gitlab', 'diaspora', 'telegram', 'signal', 'peertube', 'pixelfed'] as const;
+
+/** `socialNetwork` map → safe http(s) links, in a fixed order (handles without a URL are skipped). */
+export function toSocialLinks(value: unknown): SocialLink[] {
+  if (!isRecord(value)) return [];
+  const links: SocialLink[] = [];
+  for (const network of SOCIAL_NETWORKS) {
+    const url = toSafeUrl(field(value, network), { protocols: ['http:', 'https:'] });
+    if (url) links.push({ network, url });
+  }
+  return links;
+}
+
+const DAY_CODES: Readonly<Record<string, number>> = { Mo: 0, Tu: 1, We: 2, Th: 3, Fr: 4, Sa: 5, Su: 6 };
+const HOUR_MINUTE = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+function toHourMinute(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const match = HOUR_MINUTE.exec(value.trim());
+  return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : null;
+}
+
+/** `openingHours: [{dayOfWeek: "Mo", hours: [{opens, closes}]}]` → weekly slots. */
+export function toWeeklySlots(value: unknown): WeeklySlot[] {
+  if (!Array.isArray(value)) return [];
+  const slots: WeeklySlot[] = [];
+  for (const entry of value.slice(0, 14)) {
+    if (!isRecord(entry)) continue;
+    const code = field(entry, 'dayOfWeek');
+    if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(DAY_CODES, code)) continue;
+    const hours = field(entry, 'hours');
+    for (const range of Array.isArray(hours) ? hours.slice(0, 6) : []) {
+      if (!isRecord(range)) continue;
+      const opens = toHourMinute(field(range, 'opens'));
+      const closes = toHourMinute(field(range, 'closes'));
+      if (opens && closes) slots.push({ day: DAY_CODES[code]!, opens, closes });
+    }
+  }
+  return slots;
+}
+
+/** A price the platform may store as a number or as text ("450", "450,50", "gratuit"). */
+export function toPrice(value: unknown): { price: number | null; priceText: string | null } {
+  if (typeof value === 'number') {
+    return { price: Number.isFinite(value) && value >= 0 && value < 1e12 ? value : null, priceText: null };
+  }
+  if (typeof value === 'string') {
+    const compact = value.trim().replace(/[\s\u00A0\u202F]/g, '');
+    if (/^\d{1,12}(?:[.,]\d{1,2})?$/.test(compact)) return { price: Number(compact.replace(',', '.')), priceText: null };
+    const text = toText(value, { maxLength: 40 });
+    // Words ("gratuit", "à débattre") are shown as written; stray numbers ("-5", "1e308") are not.
+    return { price: null, priceText: text !== null && /\p{L}/u.test(text) && !/^[+-]?\d/.test(text) ? text : null };
+  }
+  return { price: null, priceText: null };
+}
+
+/**
+ * The description as stored: Markdown, or HTML for legacy records (`descriptionHTML: true`).
+ * Only made safe to carry here (lone surrogates, control characters, size); the sanitising
+ * pipeline turns it into HTML when a detail view opens.
+ */
+export function toRichText(value: unknown, htmlFlag: unknown): { format: 'markdown' | 'html'; source: string } | null {
+  if (typeof value !== 'string') return null;
+  const source = cleanText(value.slice(0, 100_000), { multiline: true, keepIndentation: true });
+  if (source === '') return null;
+  const isHtml = htmlFlag === true || htmlFlag === 'true' || htmlFlag === 1 || htmlFlag === '1';
+  return { format: isHtml ? 'html' : 'markdown', source };
+}
+
+/** Plain text for a short, one-line excerpt of a description (tags and Markdown marks removed). */
+export function plainExcerpt(source: string): string {
+  return cleanText(
+    decodeEntities(
+      source
+        .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
+        .replace(/[*_~`]+/g, ''),
+    ),
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * The one way widgets dispatch events: `cc-*` CustomEvents that bubble and cross shadow roots.
+ * Events fire for user actions and async outcomes only, never because a property was set.
+ */
+import type { ApiError } from '../api/errors.js';
+
+export interface CcLoadDetail {
+  /** Items shown. */
+  readonly count: number;
+  /** All matching items, when the server said. */
+  readonly total: number | null;
+}
+
+export interface CcErrorDetail {
+  readonly error: ApiError;
+}
+
+export interface CcSelectDetail<T = unknown> {
+  readonly item: T;
+  readonly kind: string;
+  /** Where the default action would go. */
+  readonly url: string;
+}
+
+export interface CcFilterChangeDetail {
+  readonly query: string;
+  readonly types: readonly string[];
+  readonly tags: readonly string[];
+}
+
+export interface CcEventMap {
+  'cc-load': CcLoadDetail;
+  'cc-error': CcErrorDetail;
+  'cc-select': CcSelectDetail;
+  'cc-filter-change': CcFilterChangeDetail;
+}
+
+export type CcEventName = keyof CcEventMap;
+
+/**
+ * Dispatches `name` from `host`. Returns false when a listener called preventDefault() on a
+ * cancelable event (the caller then skips its default action).
+ */
+export function emit<K extends CcEventName>(host: EventTarget, name: K, detail: CcEventMap[K], options: { cancelable?: boolean } = {}): boolean {
+  const event = new CustomEvent<CcEventMap[K]>(name, {
+    detail,
+    bubbles: true,
+    composed: true,
+    cancelable: options.cancelable ?? false,
+  });
+  return host.dispatchEvent(event);
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'cc-load': CustomEvent<CcLoadDetail>;
+    'cc-error': CustomEvent<CcErrorDetail>;
+    'cc-select': CustomEvent<CcSelectDetail>;
+    'cc-filter-change': CustomEvent<CcFilterChangeDetail>;
+  }
+}

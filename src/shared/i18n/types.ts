@@ -1,0 +1,38 @@
+/**
+ * The shape every translation table has. Platform content is never translated; these are the
+ * widgets' own words. Parameterised messages are functions so plurals and word order stay right.
+ */
+import type { ApiErrorKind } from '../../api/errors.js';
+import type { Collection, EventType, OrganizationType } from '../../api/types.js';
+
+export type Locale = 'fr' | 'en';
+
+export interface Translation {
+  /** BCP 47 tag handed to Intl. */
+  readonly intlLocale: string;
+  readonly loading: string;
+  readonly loadingSlow: string;
+  readonly retry: string;
+  readonly errorTitle: string;
+  readonly errors: Readonly<Record<ApiErrorKind, string>>;
+  /** "Retry in 2 min", when the server said how long to wait. */
+  readonly retryIn: (duration: string) => string;
+  readonly seeOnCommunecter: string;
+  /** Link text that names its target (RGAA 6.1). */
+  readonly seeOnCommunecterNamed: (name: string) => string;
+  readonly sourceAttribution: string;
+  readonly unknownDate: string;
+  readonly unknownPlace: string;
+  readonly untitled: string;
+  readonly close: string;
+  readonly opensInNewWindow: string;
+  readonly priceUnknown: string;
+  readonly organizationTypes: Readonly<Record<OrganizationType, string>>;
+  readonly organizationTypesPlural: Readonly<Record<OrganizationType, string>>;
+  readonly collections: Readonly<Record<Collection, string>>;
+  readonly collectionsPlural: Readonly<Record<Collection, string>>;
+  readonly eventTypes: Readonly<Record<EventType, string>>;
+  readonly phoneKinds: Readonly<Record<'fixe' | 'mobile' | 'fax', string>>;
+  /** "18:00, heure de La Réunion" */
+  readonly timeInZone: (time: string, zoneName: string) => string;
+}

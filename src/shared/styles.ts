@@ -1,0 +1,98 @@
+/**
+ * Styles every widget adopts first. The host page is a stranger: reset what inherits into the
+ * shadow root (line-height, colour, alignment…), size in px or em rather than rem (a host may set
+ * `html { font-size: 10px }`), and expose the global theming tokens.
+ *
+ * Global tokens (set them on :root, an ancestor, or the element):
+ *   --cc-color-accent, --cc-color-on-accent, --cc-color-text, --cc-color-muted, --cc-color-surface,
+ *   --cc-color-surface-alt, --cc-color-border, --cc-color-danger, --cc-font-family,
+ *   --cc-font-size, --cc-radius, --cc-space, --cc-focus-ring
+ * They are only ever read (with fallbacks), never declared on :host, so overrides on :root work.
+ */
+import { css } from 'lit';
+
+export const baseStyles = css`
+  :host {
+    /* Private aliases of the public tokens: read once here, used everywhere below. */
+    --_accent: var(--cc-color-accent, #0b6e4f);
+    --_on-accent: var(--cc-color-on-accent, #ffffff);
+    --_text: var(--cc-color-text, #1f2328);
+    --_muted: var(--cc-color-muted, #57606a);
+    --_surface: var(--cc-color-surface, #ffffff);
+    --_surface-alt: var(--cc-color-surface-alt, #f4f6f8);
+    --_border: var(--cc-color-border, #c9d1d9);
+    --_danger: var(--cc-color-danger, #b42318);
+    --_radius: var(--cc-radius, 8px);
+    --_space: var(--cc-space, 16px);
+    --_focus-ring: var(--cc-focus-ring, 0 0 0 3px #1a73e8);
+
+    display: block;
+    box-sizing: border-box;
+    color: var(--_text);
+    background: var(--_surface);
+    font-family: var(--cc-font-family, inherit);
+    font-size: var(--cc-font-size, 16px);
+    font-weight: normal;
+    font-style: normal;
+    line-height: 1.5;
+    text-align: start;
+    text-transform: none;
+    letter-spacing: normal;
+    word-spacing: normal;
+    white-space: normal;
+    overflow-wrap: anywhere;
+    contain: layout;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  img {
+    max-width: none;
+  }
+  a {
+    color: var(--_accent);
+  }
+  :focus-visible {
+    outline: 2px solid transparent;
+    box-shadow: var(--_focus-ring);
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    line-height: 1.25;
+    min-height: 24px;
+    min-width: 24px;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    margin: -1px !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+  @media (forced-colors: active) {
+    :focus-visible {
+      outline: 2px solid CanvasText;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0.01ms !important;
+      transition-duration: 0.01ms !important;
+    }
+  }
+`;

@@ -1,0 +1,390 @@
+/**
+ * Wire → domain, quirk by quirk (../shared/communecter-api.md), and rows 17–37 of the bad-input
+ * table (../shared/hostile-inputs.md §3), each as a named test.
+ */
+import { expect } from '@open-wc/testing';
+import {
+  normalizeElement,
+  normalizeElementMap,
+  normalizeOpenDataResponse,
+  normalizeSearchResponse,
+  normalizeSlugInfo,
+  ApiError,
+  type Classified,
+  type CivicEvent,
+  type Organization,
+  type Project,
+} from '../../src/api/index.js';
+import { toDate, toLatitude, toPrice, toTags } from '../../src/api/normalize/primitives.js';
+import { formatDate, formatPrice } from '../../src/shared/format.js';
+import { toText } from '../../src/shared/text.js';
+import { toImageSrc } from '../../src/shared/url.js';
+
+const BASE = 'https://www.communecter.org';
+const context = { base: BASE };
+
+const simpleOrganization = {
+  id: '5a1b2c3d4e5f60718293a4b5',
+  name: 'La Fabrique du Bourg',
+  type: 'organizations',
+  typeOrga: 'NGO',
+  typeSig: 'organizations',
+  email: 'contact@fabrique-du-bourg.example.org',
+  url: 'https://fabrique-du-bourg.example.org',
+  telephone: { fixe: ['0262 00 00 00'], mobile: ['0692 00 00 00', '0692 00 00 00'] },
+  tags: ['tierslieux', ' Tierslieux ', 'repair\u200Bcafe', ''],
+  geo: { '@type': 'GeoCoordinates', latitude: '-20.8821', longitude: '55.4507' },
+  shortDescription: 'Tiers-lieu associatif &amp; repair caf&eacute; d&#039;ici',
+  description: '## Qui sommes-nous ?\nUn **tiers-lieu** ouvert à tous…',
+  updated: 1544000000,
+  slug: 'laFabriqueDuBourg',
+  counts: { members: 12, followers: '40' },
+  profilImageUrl: '/upload/communecter/organizations/5a1b2c3d4e5f60718293a4b5/logo.png',
+  profilMediumImageUrl: '/upload/communecter/organizations/5a1b2c3d4e5f60718293a4b5/medium/logo.png?_=1544001234',
+  profilThumbImageUrl: '/upload/communecter/organizations/5a1b2c3d4e5f60718293a4b5/thumb/profil-resized.png?t=1544000000',
+  address: { postalCode: '97400', addressLocality: 'Saint-Denis', codeInsee: '97411', addressCountry: 'RE', localityId: '54c0965cf6b95c141800a518' },
+};
+
+const rawEvent = {
+  _id: { $id: '5c0f1e2d3c4b5a6978877665' },
+  name: 'Repair café de décembre',
+  type: 'events',
+  typeEvent: 'workshop',
+  typeSig: 'events',
+  collection: 'events',
+  slug: 'repairCafeDecembre',
+  startDate: '2018-12-15T12:00:00+0000',
+  endDate: '2018-12-15T16:00:00+0000',
+  allDay: false,
+  timeZone: 'Indian/Reunion',
+  geoPosition: { type: 'Point', coordinates: [55.4507, -20.8821] },
+  organizerId: '5a1b2c3d4e5f60718293a4b5',
+  organizerType: 'organizations',
+  organizer: { '5a1b2c3d4e5f60718293a4b5': { type: 'organizations', name: 'La Fabrique du Bourg' } },
+  organizerObj: { name: 'La Fabrique du Bourg', slug: 'laFabriqueDuBourg', type: 'organizations' },
+  counts: { attendees: 1 },
+  source: { insertOrign: 'network', key: 'reunionRepair', keys: ['reunionRepair'] },
+};
+
+function page(results: unknown, count?: unknown) {
+  return normalizeSearchResponse({ results, count }, context, ['organizations', 'events']);
+}
+
+describe('normalisers: the contract quirks', () => {
+  it('reads the organisation "simple" shape: id field, sub-type in typeOrga, string coordinates, relative images', () => {
+    const org = normalizeElement(simpleOrganization, context) as Organization;
+    expect(org.kind).to.equal('organization');
+    expect(org.id).to.equal('5a1b2c3d4e5f60718293a4b5');
+    expect(org.organizationType).to.equal('NGO');
+    expect(org.position).to.deep.equal({ lat: -20.8821, lng: 55.4507 });
+    expect(org.images.medium).to.equal(`${BASE}/upload/communecter/organizations/5a1b2c3d4e5f60718293a4b5/medium/logo.png?_=1544001234`);
+    expect(org.images.thumb).to.match(/thumb\/profil-resized\.png\?t=1544000000$/);
+    expect(org.memberCount).to.equal(12);
+    expect(org.followerCount).to.equal(40);
+    expect(org.address?.locality).to.equal('Saint-Denis');
+    expect(org.address?.insee).to.equal('97411');
+    expect(org.address?.cityId).to.equal('54c0965cf6b95c141800a518');
+    expect(org.updated?.toISOString()).to.equal('2018-12-05T08:53:20.000Z');
+  });
+
+  it('decodes HTML entities in plain text once', () => {
+    const org = normalizeElement(simpleOrganization, context) as Organization;
+    expect(org.shortDescription).to.equal("Tiers-lieu associatif & repair café d'ici");
+    expect(toText('&amp;amp;')).to.equal('&amp;');
+  });
+
+  it('keeps the description as Markdown, or HTML when flagged descriptionHTML', () => {
+    expect((normalizeElement(simpleOrganization, context) as Organization).description).to.deep.equal({
+      format: 'markdown',
+      source: '## Qui sommes-nous ?\nUn **tiers-lieu** ouvert à tous…',
+    });
+    const legacy = normalizeElement({ ...simpleOrganization, description: '<p>Ancien <b>texte</b></p>', descriptionHTML: true }, context);
+    expect(legacy?.description?.format).to.equal('html');
+  });
+
+  it('reads telephone arrays, de-duplicated, with tel: links', () => {
+    const org = normalizeElement(simpleOrganization, context) as Organization;
+    expect(org.phones).to.deep.equal([
+      { kind: 'fixe', number: '0262 00 00 00', href: 'tel:0262000000' },
+      { kind: 'mobile', number: '0692 00 00 00', href: 'tel:0692000000' },
+    ]);
+  });
+
+  it('reads raw events: _id.$id, type overwritten by the collection, +0000 dates, [lng, lat], organiser', () => {
+    const event = normalizeElement(rawEvent, context) as CivicEvent;
+    expect(event.kind).to.equal('event');
+    expect(event.id).to.equal('5c0f1e2d3c4b5a6978877665');
+    expect(event.eventType).to.equal('workshop');
+    expect(event.start?.toISOString()).to.equal('2018-12-15T12:00:00.000Z');
+    expect(event.end?.toISOString()).to.equal('2018-12-15T16:00:00.000Z');
+    expect(event.timeZone).to.equal('Indian/Reunion');
+    expect(event.position).to.deep.equal({ lat: -20.8821, lng: 55.4507 });
+    expect(event.organizer).to.deep.equal({ id: '5a1b2c3d4e5f60718293a4b5', collection: 'organizations', name: 'La Fabrique du Bourg', slug: 'laFabriqueDuBourg' });
+    expect(event.sourceKeys).to.deep.equal(['reunionRepair']);
+  });
+
+  it('reads an organiser given only as the modern map or links.organizer', () => {
+    const { organizerObj: _o, organizerId: _i, organizerType: _t, organizer: _m, ...bare } = rawEvent;
+    const viaLinks = normalizeElement({ ...bare, links: { organizer: { '5a1b2c3d4e5f60718293a4b5': { type: 'organizations' } } } }, context) as CivicEvent;
+    expect(viaLinks.organizer?.id).to.equal('5a1b2c3d4e5f60718293a4b5');
+    expect(viaLinks.organizer?.collection).to.equal('organizations');
+  });
+
+  it('expands nothing but reads recurring events: openingHours slots, start from startDateSort', () => {
+    const recurring = normalizeElement(
+      {
+        ...rawEvent,
+        startDate: undefined,
+        endDate: undefined,
+        startDateSort: '2026-12-01T06:00:00+0000',
+        openingHours: [{ dayOfWeek: 'We', hours: [{ opens: '9:00', closes: '12:00' }, { opens: '25:00', closes: '26:00' }] }, { dayOfWeek: 'Xx' }],
+      },
+      context,
+    ) as CivicEvent;
+    expect(recurring.start?.toISOString()).to.equal('2026-12-01T06:00:00.000Z');
+    expect(recurring.end).to.equal(null);
+    expect(recurring.recurrence).to.deep.equal([{ day: 2, opens: '09:00', closes: '12:00' }]);
+  });
+
+  it('reads project dates written "Y-m-d H:i:s" as UTC', () => {
+    const project = normalizeElement({ _id: { $id: 'p1' }, name: 'Jardin partagé', type: 'projects', startDate: '2018-12-15 12:00:00' }, context) as Project;
+    expect(project.kind).to.equal('project');
+    expect(project.start?.toISOString()).to.equal('2018-12-15T12:00:00.000Z');
+  });
+
+  it('reads Mongo {sec, usec} dates of the open-data API and the simple event seconds fields', () => {
+    expect(toDate({ sec: 1544875200, usec: 500000 })?.toISOString()).to.equal('2018-12-15T12:00:00.500Z');
+    const simple = normalizeElement({ id: 'e1', name: 'x', type: 'events', startDate: 'nonsense', startDateSec: 1544875200 }, context) as CivicEvent;
+    expect(simple.start?.toISOString()).to.equal('2018-12-15T12:00:00.000Z');
+  });
+
+  it('reads classifieds: section, category, price and currency, parent', () => {
+    const ad = normalizeElement(
+      {
+        _id: { $id: '5c11aa' }, name: "Vélo cargo d'occasion", type: 'classifieds', typeClassified: 'classifieds', section: 'forsale',
+        category: 'vehicles', subtype: 'bikes', price: 450, devise: '€', parent: { name: 'Marie', type: 'citoyens' }, parentId: '59aa', parentType: 'citoyens',
+      },
+      context,
+    ) as Classified;
+    expect(ad).to.include({ kind: 'classified', marketType: 'classifieds', section: 'forsale', category: 'vehicles', subCategory: 'bikes', price: 450, currency: '€' });
+    expect(ad.parent).to.deep.equal({ id: '59aa', collection: 'citoyens', name: 'Marie', slug: null });
+    const ressource = normalizeElement({ _id: { $id: 'r1' }, name: 'Cherche bénévoles', type: 'ressources', section: 'need', category: 'service' }, context) as Classified;
+    expect(ressource).to.include({ kind: 'ressource', marketType: 'ressources', section: 'need' });
+    const job = normalizeElement({ _id: { $id: 'j1' }, name: 'Animateur', type: 'classifieds', typeClassified: 'jobs', section: 'offer' }, context) as Classified;
+    expect(job.marketType).to.equal('jobs');
+  });
+
+  it('reads POIs with their sub-type and parent', () => {
+    const poi = normalizeElement(
+      { _id: { $id: '5b2c' }, name: 'Ressourcerie du Port', type: 'poi', typePoi: 'recoveryCenter', urls: ['https://ressourcerie.example', 'javascript:x'], parent: { name: 'La Fabrique', slug: 'laFabrique', type: 'organizations' } },
+      context,
+    );
+    expect(poi?.kind).to.equal('poi');
+    expect(poi && 'poiType' in poi ? poi.poiType : null).to.equal('recoveryCenter');
+    expect(poi && 'links' in poi ? poi.links : null).to.deep.equal(['https://ressourcerie.example/']);
+  });
+
+  it('takes results keyed by id, or as an array, with the map key as the last-resort id', () => {
+    const keyed = page({ 'abc123': { name: 'Sans id interne', type: 'organizations' } });
+    expect(keyed.items.map((item) => item.id)).to.deep.equal(['abc123']);
+    const list = page([simpleOrganization, rawEvent]);
+    expect(list.items.map((item) => item.kind)).to.deep.equal(['organization', 'event']);
+  });
+
+  it('reads the total from the per-type counts that were asked', () => {
+    const result = page({}, { organizations: 12, events: '3', bogus: 7 });
+    expect(result.counts).to.deep.equal({ organizations: 12, events: 3 });
+    expect(result.total).to.equal(15);
+    expect(page({}, { organizations: 12 }).total).to.equal(null);
+  });
+
+  it('reads an element events map and the open-data API envelope', () => {
+    const events = normalizeElementMap({ '5c0f1e2d3c4b5a6978877665': { ...rawEvent, _id: undefined, slug: undefined, startDateSec: 1 } }, context, 'events');
+    expect(events.items[0]?.id).to.equal('5c0f1e2d3c4b5a6978877665');
+    const open = normalizeOpenDataResponse(
+      {
+        meta: { limit: 1, next: 'x' },
+        entities: {
+          '5a1b2c3d4e5f60718293a4b5': {
+            '@type': 'Organization', name: 'La Fabrique', typeCommunecter: 'NGO', image: 'https://www.communecter.org/upload/x/logo.png',
+            url: { communecter: 'https://www.communecter.org/#@laFabrique', website: 'https://fabrique.example' }, geo: { latitude: '-20.88', longitude: '55.45' },
+          },
+        },
+      },
+      context,
+      'organizations',
+    );
+    const org = open.items[0] as Organization;
+    expect(open.returned).to.equal(1);
+    expect(org.id).to.equal('5a1b2c3d4e5f60718293a4b5');
+    expect(org.organizationType).to.equal('NGO');
+    expect(org.website).to.equal('https://fabrique.example/');
+    expect(org.images.medium).to.equal('https://www.communecter.org/upload/x/logo.png');
+  });
+
+  it('reads the slug lookup', () => {
+    expect(normalizeSlugInfo({ result: true, contextId: '5a1b2c3d4e5f60718293a4b5', contextType: 'organizations' })).to.deep.equal({
+      id: '5a1b2c3d4e5f60718293a4b5',
+      collection: 'organizations',
+    });
+    expect(normalizeSlugInfo({ result: false })).to.equal(null);
+    expect(() => normalizeSlugInfo('oops')).to.throw(ApiError);
+  });
+
+  it('treats "Unknown Locality" (the search default) as no locality', () => {
+    const org = normalizeElement({ ...simpleOrganization, address: { addressLocality: 'Unknown Locality' } }, context);
+    expect(org?.address).to.equal(null);
+  });
+});
+
+describe('bad inputs (hostile-inputs.md §3, rows 17–37)', () => {
+  it('row 17: a JSON object impersonating a Lit template in name → the item is skipped, the rest renders', () => {
+    const result = page({
+      bad: { ...simpleOrganization, id: 'bad', name: { _$litType$: 1, strings: ['<img src=x onerror=alert(1)>'], values: [] } },
+      good: { ...simpleOrganization, id: 'good' },
+    });
+    expect(result.items.map((item) => item.id)).to.deep.equal(['good']);
+    expect(result.dropped).to.equal(1);
+  });
+
+  it('row 18: wrong types in name: an object or an array is skipped, a number becomes text', () => {
+    const result = page({
+      a: { ...simpleOrganization, id: 'a', name: { toString: 'x' } },
+      b: { ...simpleOrganization, id: 'b', name: 42 },
+      c: { ...simpleOrganization, id: 'c', name: ['a', 'b'] },
+    });
+    expect(result.items.map((item) => [item.id, item.name])).to.deep.equal([['b', '42']]);
+  });
+
+  it('row 19: __proto__ / constructor / prototype keys pollute nothing', () => {
+    const raw = JSON.parse(
+      '{"results":{"__proto__":{"polluted":1,"name":"x"},"constructor":{"name":"Ctor","type":"organizations"},"ok":{"name":"OK","type":"organizations","tags":{"__proto__":"a","prototype":"b"}}}}',
+    );
+    const result = normalizeSearchResponse(raw, context);
+    expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).to.equal(false);
+    expect(result.items.map((item) => item.id).sort()).to.deep.equal(['constructor', 'ok']);
+    expect(result.items.find((item) => item.id === 'ok')?.tags).to.deep.equal(['a', 'b']);
+  });
+
+  it('row 20: a latitude given as a string is accepted after a strict decimal parse', () => {
+    expect(toLatitude('48.85')).to.equal(48.85);
+  });
+
+  it('row 21: a French decimal comma is normalised, never a crash', () => {
+    expect(toLatitude('48,85')).to.equal(48.85);
+    expect(normalizeElement({ ...simpleOrganization, geo: { latitude: '-20,88', longitude: '55,45' } }, context)?.position).to.deep.equal({ lat: -20.88, lng: 55.45 });
+  });
+
+  it('row 22: empty, null or missing coordinates → no position, never (0,0)', () => {
+    for (const geo of [{ latitude: '', longitude: '' }, { latitude: null, longitude: null }, {}, undefined]) {
+      const org = normalizeElement({ ...simpleOrganization, geo }, context);
+      expect(org?.position, JSON.stringify(geo)).to.equal(null);
+      expect(org?.name).to.equal('La Fabrique du Bourg');
+    }
+  });
+
+  it('row 23: out-of-range coordinates (123, 500) are rejected', () => {
+    expect(normalizeElement({ ...simpleOrganization, geo: { latitude: 123, longitude: 500 } }, context)?.position).to.equal(null);
+  });
+
+  it('row 24: NaN, Infinity, "Infinity", "1e3", "0x10", true are rejected without throwing', () => {
+    for (const value of [Number.NaN, Infinity, 'Infinity', '1e3', '0x10', true, false]) {
+      expect(toLatitude(value), String(value)).to.equal(null);
+    }
+  });
+
+  it('row 25: GeoJSON [lng, lat] order is read from the documented field', () => {
+    const org = normalizeElement({ ...simpleOrganization, geo: undefined, geoPosition: { type: 'Point', coordinates: [2.35, 48.85] } }, context);
+    expect(org?.position).to.deep.equal({ lat: 48.85, lng: 2.35 });
+  });
+
+  it('row 26: duplicate ids in one answer are merged before rendering (stable keys)', () => {
+    const result = page([
+      { ...simpleOrganization, email: undefined },
+      { ...simpleOrganization, name: 'Doublon', email: 'autre@example.org' },
+    ]);
+    expect(result.items).to.have.length(1);
+    expect(result.items[0]?.name).to.equal('La Fabrique du Bourg');
+    expect(result.items[0]?.email).to.equal('autre@example.org');
+  });
+
+  it('row 27: "2026-05-17 10:00:00" (space, no zone) is parsed explicitly, as UTC', () => {
+    expect(toDate('2026-05-17 10:00:00')?.toISOString()).to.equal('2026-05-17T10:00:00.000Z');
+  });
+
+  it('row 28: "2026-02-30", "foo" and "" → unknown date; formatting never shows Invalid Date', () => {
+    for (const value of ['2026-02-30', 'foo', '', '2026-13-01', '2026-04-31T10:00:00Z']) {
+      expect(toDate(value), value).to.equal(null);
+    }
+    const event = normalizeElement({ ...rawEvent, startDate: '2026-02-30', endDate: 'foo' }, context) as CivicEvent;
+    expect(event.start).to.equal(null);
+    expect(formatDate('fr-FR', event.start, { dateStyle: 'long' })).to.equal(null);
+    expect(formatDate('fr-FR', new Date(Number.NaN), { dateStyle: 'long' })).to.equal(null);
+  });
+
+  it('row 29: end before start is kept as given; a DST change is formatted in the event zone', () => {
+    const event = normalizeElement({ ...rawEvent, startDate: '2026-10-24T22:00:00+0000', endDate: '2026-10-24T10:00:00+0000' }, context) as CivicEvent;
+    expect(event.start && event.end && event.end < event.start).to.equal(true);
+    // Europe/Paris leaves summer time on 2026-10-25 at 03:00 (01:00 UTC).
+    const before = formatDate('fr-FR', new Date('2026-10-25T00:30:00Z'), { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' });
+    const after = formatDate('fr-FR', new Date('2026-10-25T01:30:00Z'), { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' });
+    expect(before).to.equal('02:30');
+    expect(after).to.equal('02:30');
+  });
+
+  it('row 30: epoch seconds, milliseconds and {sec} objects give the same instant', () => {
+    const expected = '2025-05-17T08:00:00.000Z';
+    expect(toDate(1747468800)?.toISOString()).to.equal(expected);
+    expect(toDate(1747468800000)?.toISOString()).to.equal(expected);
+    expect(toDate('1747468800')?.toISOString()).to.equal(expected);
+    expect(toDate({ sec: 1747468800, usec: 0 })?.toISOString()).to.equal(expected);
+  });
+
+  it('row 31: a 100 kB name, a 5,000-character word and 10,000 <br> are bounded', () => {
+    const org = normalizeElement({ ...simpleOrganization, name: 'A'.repeat(100_000), shortDescription: 'x'.repeat(5000), description: '<br>'.repeat(10_000) }, context);
+    expect(org?.name.length).to.be.at.most(300);
+    expect(org?.shortDescription?.length).to.be.at.most(600);
+    expect(org?.description?.source.length).to.be.at.most(100_000);
+  });
+
+  it('row 32: RTL text and U+202E are kept as data (isolated at rendering)', () => {
+    const org = normalizeElement({ ...simpleOrganization, name: 'مركز ثقافي \u202Eevil' }, context);
+    expect(org?.name).to.equal('مركز ثقافي \u202Eevil');
+  });
+
+  it('row 33: emoji and combining sequences survive truncation; a lone surrogate becomes U+FFFD', () => {
+    expect(toText('👩🏽‍🚒👩🏽‍🚒👩🏽‍🚒', { maxLength: 2 })).to.equal('👩🏽‍🚒…');
+    expect(toText('e\u0301'.repeat(5), { maxLength: 3 })).to.equal('\u00E9\u00E9…');
+    expect(toText('a\uD800b')).to.equal('a\uFFFDb');
+  });
+
+  it('row 34: zero-width and control characters in tags are removed; empty and look-alike tags dropped', () => {
+    expect(toTags(['\u200B', '\u0000', 'vrac', 'vr\u200Bac', ' VRAC ', 'zéro déchet', 'zero dechet'])).to.deep.equal(['vrac', 'zéro déchet']);
+  });
+
+  it('row 35: http images are upgraded on https pages; broken /null/ paths and other schemes are dropped', () => {
+    expect(toImageSrc('http://cdn.example.org/a.jpg', BASE, 'https:')).to.equal('https://cdn.example.org/a.jpg');
+    expect(toImageSrc('/upload/communecter/organizations/null/logo.png', BASE, 'https:')).to.equal(null);
+    expect(toImageSrc('javascript:alert(1)', BASE, 'https:')).to.equal(null);
+    expect(toImageSrc('data:image/svg+xml,<svg onload=alert(1)>', BASE, 'https:')).to.equal(null);
+  });
+
+  it('row 36: prices "gratuit", -5 and 1e308 never show NaN', () => {
+    expect(toPrice('gratuit')).to.deep.equal({ price: null, priceText: 'gratuit' });
+    expect(toPrice(-5)).to.deep.equal({ price: null, priceText: null });
+    expect(toPrice('-5')).to.deep.equal({ price: null, priceText: null });
+    expect(toPrice(1e308)).to.deep.equal({ price: null, priceText: null });
+    expect(toPrice('450,50')).to.deep.equal({ price: 450.5, priceText: null });
+    expect(formatPrice('fr-FR', 450.5, '€')).to.match(/^450,50\s€$/);
+    expect(formatPrice('fr-FR', 12, 'Ğ1')).to.equal('12\u00A0Ğ1');
+  });
+
+  it('row 37: an empty list, [] or null instead of results → an empty page, not an error', () => {
+    for (const results of [[], {}, null, undefined]) {
+      const result = page(results);
+      expect(result.items, JSON.stringify(results)).to.deep.equal([]);
+    }
+    expect(() => normalizeSearchResponse(null, context)).to.throw(ApiError);
+  });
+});

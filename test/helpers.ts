@@ -1,0 +1,66 @@
+/**
+ * Test helpers shared by the browser suites. The sandbox runs on its own origin (started by
+ * web-test-runner.config.mjs), so every request the client makes in tests is cross-origin, as in
+ * production.
+ */
+declare global {
+  interface Window {
+    CC_SANDBOX?: string;
+    CC_SANDBOX_NOCORS?: string;
+  }
+}
+
+export function sandboxUrl(): string {
+  if (!window.CC_SANDBOX) throw new Error('The sandbox URL was not injected by the test runner');
+  return window.CC_SANDBOX;
+}
+
+let counter = 0;
+/** A key unique to this test run, for fault sequences and request logs. */
+export function uniqueKey(label = 'k'): string {
+  counter += 1;
+  return `${label}${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 7)}`;
+}
+
+/** An api-base that makes the sandbox apply `spec` (e.g. "503,ok") to requests under `key`. */
+export function faultBase(spec: string, key = uniqueKey('f')): { base: string; key: string } {
+  return { base: `${sandboxUrl()}/__fault/${key}/${spec}`, key };
+}
+
+export interface LoggedRequest {
+  readonly time: number;
+  readonly method: string;
+  readonly path: string;
+  readonly body?: string;
+  readonly fault?: string | null;
+  readonly key?: string | null;
+}
+
+/** The requests the sandbox received for a fault key. */
+export async function sandboxLog(key: string): Promise<LoggedRequest[]> {
+  const response = await fetch(`${sandboxUrl()}/__sandbox/log?key=${encodeURIComponent(key)}`);
+  const body: unknown = await response.json();
+  if (Array.isArray(body)) return body as LoggedRequest[];
+  const list = (body as { requests?: unknown }).requests;
+  return Array.isArray(list) ? (list as LoggedRequest[]) : [];
+}
+
+/** Counts calls to window.fetch while `run` executes (the client is the only caller). */
+export async function countFetches<T>(run: () => Promise<T>): Promise<{ result: T; calls: string[] }> {
+  const original = window.fetch;
+  const calls: string[] = [];
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    calls.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    return original.call(window, input, init);
+  };
+  try {
+    const result = await run();
+    return { result, calls };
+  } finally {
+    window.fetch = original;
+  }
+}
+
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
