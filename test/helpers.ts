@@ -28,7 +28,8 @@ export function faultBase(spec: string, key = uniqueKey('f')): { base: string; k
 }
 
 export interface LoggedRequest {
-  readonly time: number;
+  /** ISO timestamp of arrival. */
+  readonly time: string;
   readonly method: string;
   readonly path: string;
   readonly body?: string;

@@ -60,6 +60,8 @@ export interface SearchQuery {
   readonly indexStep?: number;
   /** Ask for per-type totals (`count=true&countType[]=…`). */
   readonly count?: boolean;
+  /** Extra `countType[]` values (e.g. every organisation sub-type, for facet counts). */
+  readonly countTypes?: readonly SearchType[];
   /** Modern servers only (`sortBy[field]=±1`); 2018 servers sort by type (see the contract). */
   readonly sortBy?: Readonly<Record<string, 1 | -1>>;
 }
@@ -172,7 +174,7 @@ export function buildSearchForm(query: SearchQuery): FormFields {
     indexMin: finiteNonNegative(query.indexMin),
     indexStep: finiteNonNegative(query.indexStep),
     count: query.count ? 'true' : undefined,
-    countType: query.count ? countedTypes(query.types) : undefined,
+    countType: query.count ? unique([...countedTypes(query.types), ...(query.countTypes ?? [])]) : undefined,
     sortBy: Object.keys(sortBy).length > 0 ? sortBy : undefined,
   };
 }

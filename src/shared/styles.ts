@@ -46,10 +46,12 @@ export const baseStyles = css`
   :host([hidden]) {
     display: none !important;
   }
+  /* Not "inherit": a host rule like * { box-sizing: content-box } reaches the host element itself
+     and would flow in. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   [hidden] {
     display: none !important;

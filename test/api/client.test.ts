@@ -185,7 +185,7 @@ describe('client transport', () => {
       const log = await sandboxLog(key);
       expect(log.length).to.equal(3);
       // Nobody knocked again before the second was up.
-      const after429 = log.slice(1).map((entry) => entry.time - log[0]!.time);
+      const after429 = log.slice(1).map((entry) => Date.parse(entry.time) - Date.parse(log[0]!.time));
       expect(Math.min(...after429)).to.be.at.least(900);
     });
 

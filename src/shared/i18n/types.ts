@@ -35,4 +35,45 @@ export interface Translation {
   readonly phoneKinds: Readonly<Record<'fixe' | 'mobile' | 'fax', string>>;
   /** "18:00, heure de La Réunion" */
   readonly timeInZone: (time: string, zoneName: string) => string;
+  readonly directory: DirectoryStrings;
+}
+
+export interface DirectoryStrings {
+  readonly label: string;
+  readonly searchLabel: string;
+  readonly searchPlaceholder: string;
+  readonly filtersLabel: string;
+  readonly typeFacet: string;
+  readonly tagFacet: string;
+  /** Accessible name of a facet chip: "Associations, 12 results". */
+  readonly chipLabel: (label: string, count: number) => string;
+  readonly activeFilters: string;
+  readonly clearAll: string;
+  readonly removeFilter: (label: string) => string;
+  readonly textFilter: (text: string) => string;
+  readonly sortLabel: string;
+  readonly sortName: string;
+  readonly sortRecent: string;
+  /** Status line: how many actors are shown. */
+  readonly results: (count: number, total: number | null) => string;
+  readonly loadingAll: string;
+  readonly empty: string;
+  readonly emptyScope: string;
+  readonly partial: (shown: number, total: number) => string;
+  readonly pagerLabel: string;
+  readonly previous: string;
+  readonly next: string;
+  readonly pageOf: (page: number, pages: number) => string;
+  readonly goToPage: (page: number) => string;
+  readonly website: string;
+  readonly email: string;
+  readonly logoOf: (name: string) => string;
+  readonly moreTags: (count: number) => string;
+  readonly address: string;
+  readonly contacts: string;
+  readonly social: string;
+  readonly tags: string;
+  readonly descriptionLoading: string;
+  readonly descriptionError: string;
+  readonly members: (count: number) => string;
 }

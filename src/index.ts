@@ -1,0 +1,9 @@
+/**
+ * The "just works" entry: registers every element (guarded, so loading the bundle twice is
+ * harmless). Heavy parts load lazily: the description pipeline (marked + DOMPurify) only when a
+ * detail opens.
+ */
+import './components/cc-directory/cc-directory.define.js';
+
+export * from './classes.js';
+export const version = '0.1.0';

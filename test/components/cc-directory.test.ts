@@ -1,0 +1,738 @@
+/**
+ * <cc-directory>: what a visitor sees and does, against the sandbox (the platform's stand-in) or,
+ * for exact hostile payloads, a stubbed search answer.
+ */
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { resetClientState } from '../../src/api/index.js';
+import '../../src/components/cc-directory/cc-directory.define.js';
+import { CcDirectory } from '../../src/components/cc-directory/cc-directory.js';
+import { defineElement } from '../../src/shared/define.js';
+import { faultBase, nextFrame, sandboxUrl } from '../helpers.js';
+
+declare global {
+  interface Window {
+    ccCanary?: (label: string) => void;
+  }
+}
+
+type Attributes = Record<string, string | boolean>;
+
+interface Mounted {
+  el: CcDirectory;
+  events: CustomEvent[];
+}
+
+/**
+ * Records the element's cc-* events from before it connects, so a fast answer cannot fire cc-load
+ * before a test starts waiting for it.
+ */
+const recorders = new WeakMap<CcDirectory, { events: CustomEvent[]; consumed: Map<string, number>; wake: () => void }>();
+
+function record(el: CcDirectory): CustomEvent[] {
+  const events: CustomEvent[] = [];
+  const recorder = { events, consumed: new Map<string, number>(), wake: () => undefined as void };
+  for (const name of ['cc-load', 'cc-error', 'cc-select', 'cc-filter-change']) {
+    el.addEventListener(name, (event) => {
+      events.push(event as CustomEvent);
+      recorder.wake();
+    });
+  }
+  recorders.set(el, recorder);
+  return events;
+}
+
+/** Creates the element with attributes and listeners in place before it connects. */
+async function mount(attributes: Attributes, options: { lang?: string; children?: string; width?: string } = {}): Promise<Mounted> {
+  const el = document.createElement('cc-directory') as CcDirectory;
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false) continue;
+    el.setAttribute(name, value === true ? '' : value);
+  }
+  if (options.children) el.innerHTML = options.children;
+  const events = record(el);
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${options.lang ?? 'fr'} style=${`width:${options.width ?? '960px'}`}></div>`);
+  wrapper.append(el);
+  return { el, events };
+}
+
+/** The next not-yet-awaited `event` of the element (recorded since it was created). */
+async function settled(el: CcDirectory, event: 'cc-load' | 'cc-error' = 'cc-load'): Promise<CustomEvent> {
+  const recorder = recorders.get(el);
+  if (!recorder) throw new Error('element not created by mount()');
+  for (;;) {
+    const seen = recorder.consumed.get(event) ?? 0;
+    const matching = recorder.events.filter((e) => e.type === event);
+    if (matching.length > seen) {
+      recorder.consumed.set(event, seen + 1);
+      await el.updateComplete;
+      return matching[seen]!;
+    }
+    await new Promise<void>((resolve) => {
+      recorder.wake = resolve;
+    });
+  }
+}
+
+function shadow(el: CcDirectory): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+function items(el: CcDirectory): HTMLElement[] {
+  return [...shadow(el).querySelectorAll<HTMLElement>('[part~="item"]')];
+}
+
+function names(el: CcDirectory): string[] {
+  return items(el).map((item) => item.querySelector('[part~="item-title"]')!.textContent!.trim());
+}
+
+function statusText(el: CcDirectory): string {
+  return shadow(el).querySelector('[role="status"]')!.textContent!.trim();
+}
+
+async function type(el: CcDirectory, text: string): Promise<void> {
+  const input = shadow(el).querySelector<HTMLInputElement>('input[type="search"]')!;
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+function chip(el: CcDirectory, key: string): HTMLButtonElement {
+  const button = shadow(el).querySelector<HTMLButtonElement>(`.facets [data-key="${key}"]`);
+  if (!button) throw new Error(`no chip ${key}`);
+  return button;
+}
+
+function countNodes(root: Node): number {
+  let count = 0;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+  while (walker.nextNode()) count++;
+  return count;
+}
+
+const STUB_BASE = 'https://stub.communecter.test';
+
+/** Answers the search route with `results` for requests to STUB_BASE; everything else passes. */
+function stubSearch(answer: (body: URLSearchParams) => unknown): () => void {
+  const original = window.fetch;
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url.startsWith(STUB_BASE)) {
+      const body = new URLSearchParams(typeof init?.body === 'string' ? init.body : '');
+      return new Response(JSON.stringify(answer(body)), { headers: { 'Content-Type': 'application/json' } });
+    }
+    return original.call(window, input, init);
+  };
+  return () => {
+    window.fetch = original;
+  };
+}
+
+function org(id: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id,
+    name: `Association ${id}`,
+    type: 'organizations',
+    typeOrga: 'NGO',
+    address: { addressLocality: 'Le Port', postalCode: '97420', codeInsee: '97407' },
+    updated: 1_700_000_000,
+    ...fields,
+  };
+}
+
+describe('<cc-directory>', () => {
+  beforeEach(() => resetClientState());
+  afterEach(() => fixtureCleanup());
+
+  it('is defined, and a second define (the bundle loaded twice) does not throw', () => {
+    expect(customElements.get('cc-directory')).to.equal(CcDirectory);
+    expect(() => defineElement('cc-directory', class extends HTMLElement {})).not.to.throw();
+    expect(customElements.get('cc-directory')).to.equal(CcDirectory);
+  });
+
+  describe('loading the actors of a commune from the sandbox', () => {
+    it('lists them as a real list with headings and links, announces the total and fires cc-load', async () => {
+      const { el, events } = await mount({ 'api-base': sandboxUrl(), insee: '97413', 'page-size': '10' });
+      const load = await settled(el);
+      const list = shadow(el).querySelector('[part~="list"]')!;
+      expect(list.tagName).to.equal('UL');
+      expect(items(el).length).to.be.within(1, 10);
+      expect(items(el).every((item) => item.tagName === 'LI')).to.equal(true);
+      const title = items(el)[0]!.querySelector('[part~="item-title"]')!;
+      expect(title.getAttribute('role')).to.equal('heading');
+      expect(title.getAttribute('aria-level')).to.equal('3');
+      expect(title.querySelector('a')!.getAttribute('href')).to.match(/^https:\/\/www\.communecter\.org\/#(@|page\.type\.)/);
+      expect(statusText(el)).to.match(/^\d+ acteurs?/);
+      expect(load.detail.count).to.be.a('number');
+      expect(load.detail.count).to.be.at.least(items(el).length);
+      expect(events.filter((event) => event.type === 'cc-error')).to.have.length(0);
+      expect(shadow(el).querySelector('.results')!.getAttribute('aria-busy')).to.equal('false');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows every entry with its type badge and locality, and only safe contacts', async () => {
+      const { el } = await mount({ 'api-base': sandboxUrl(), insee: '97413', 'page-size': '40' });
+      await settled(el);
+      for (const item of items(el)) {
+        expect(item.querySelector('[part~="item-badge"]')!.textContent!.trim()).to.not.equal('');
+        for (const link of item.querySelectorAll('a')) expect(link.getAttribute('href')).to.match(/^(https?:|mailto:|tel:)/);
+        const img = item.querySelector('img');
+        if (img) {
+          expect(img.getAttribute('loading')).to.equal('lazy');
+          expect(img.getAttribute('alt')).to.match(/^Logo de /);
+          expect(img.getAttribute('width')).to.equal('64');
+        }
+      }
+    });
+
+    it('is accessible while loading', async () => {
+      const { base } = faultBase('slow:1500');
+      const { el } = await mount({ 'api-base': base, insee: '97413' });
+      await el.updateComplete;
+      expect(shadow(el).querySelector('.results')!.getAttribute('aria-busy')).to.equal('true');
+      expect(statusText(el)).to.equal('Chargement…');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows an announced empty state when the scope has nobody, and is accessible', async () => {
+      const { el } = await mount({ 'api-base': sandboxUrl(), 'source-key': 'no-such-network' });
+      const load = await settled(el);
+      expect(load.detail.count).to.equal(0);
+      expect(shadow(el).querySelector('[part~="empty"]')!.textContent).to.include('Aucun acteur');
+      expect(statusText(el)).to.equal('0 acteur');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('errors', () => {
+    it('shows role=alert with a retry button and the light-DOM fallback; fires cc-error; retry recovers', async () => {
+      const { base } = faultBase('500,500,500,ok');
+      const { el, events } = await mount(
+        { 'api-base': base, insee: '97413' },
+        { children: '<a href="https://www.communecter.org/#search">Voir l’annuaire sur Communecter</a>' },
+      );
+      const failure = await settled(el, 'cc-error');
+      expect(failure.detail.error.kind).to.equal('http');
+      const alert = shadow(el).querySelector('[role="alert"]')!;
+      expect(alert.textContent).to.include('Les données de Communecter n’ont pas pu être chargées.');
+      const slot = alert.querySelector('slot')!;
+      expect(slot.assignedElements().map((node) => node.textContent)).to.deep.equal(['Voir l’annuaire sur Communecter']);
+      await expect(el).to.be.accessible();
+      const retry = [...alert.querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Réessayer')!;
+      retry.click();
+      await settled(el);
+      expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
+      expect(items(el).length).to.be.greaterThan(0);
+      expect(events.map((event) => event.type)).to.deep.equal(['cc-error', 'cc-load']);
+    });
+
+    it('says the server answered a page instead of data (HTML under a 200)', async () => {
+      const { base } = faultBase('html');
+      const { el } = await mount({ 'api-base': base, insee: '97413' });
+      await settled(el, 'cc-error');
+      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.include('page au lieu des données');
+      expect(shadow(el).querySelector('[role="alert"]')!.innerHTML).to.not.include('<html');
+    });
+
+    it('never lets a stale answer overwrite a newer one', async () => {
+      const { base: slow } = faultBase('slow:700');
+      const { el } = await mount({ 'api-base': slow, insee: '97413' });
+      await el.updateComplete;
+      el.setAttribute('api-base', sandboxUrl());
+      el.setAttribute('insee', '97411');
+      await settled(el);
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      await el.updateComplete;
+      const localities = items(el).map((item) => item.querySelector('.locality')?.textContent);
+      expect(localities.length).to.be.greaterThan(0);
+      expect(localities.every((locality) => locality === 'Saint-Denis')).to.equal(true);
+    });
+
+    it('aborts its load when removed and loads again when re-attached, with no error', async () => {
+      const { base } = faultBase('slow:400');
+      const { el, events } = await mount({ 'api-base': base, insee: '97413' });
+      await el.updateComplete;
+      const parent = el.parentElement!;
+      el.remove();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      parent.append(el);
+      await settled(el);
+      expect(events.filter((event) => event.type === 'cc-error')).to.have.length(0);
+      expect(items(el).length).to.be.greaterThan(0);
+    });
+  });
+
+  describe('searching and filtering', () => {
+    let restore: () => void;
+    const requests: URLSearchParams[] = [];
+    const results = {
+      a: org('a', { name: 'Repair Café du Port', tags: ['repaircafe', 'réemploi'], typeOrga: 'NGO', updated: 1_700_000_300 }),
+      b: org('b', { name: 'Épicerie Vrac Saint-Leu', tags: ['vrac', 'zéro déchet'], typeOrga: 'LocalBusiness', updated: 1_700_000_100 }),
+      c: org('c', { name: 'Mairie de Saint-Leu', tags: ['mairie'], typeOrga: 'GovernmentOrganization', updated: 1_700_000_200 }),
+      d: org('d', { name: 'Atelier vélo solidaire', tags: ['vélo', 'réemploi'], typeOrga: 'NGO', updated: 1_700_000_400 }),
+      e: org('e', { name: 'Coopérative des Hauts', tags: ['vrac'], typeOrga: 'Cooperative', updated: 1_700_000_050 }),
+    };
+    beforeEach(() => {
+      requests.length = 0;
+      restore = stubSearch((body) => {
+        requests.push(body);
+        return { results, count: { organizations: 5, NGO: 2, LocalBusiness: 1, GovernmentOrganization: 1, Cooperative: 1, Group: 0 } };
+      });
+    });
+    afterEach(() => restore());
+
+    it('sorts by name by default, by recent update on request', async () => {
+      const { el } = await mount({ 'api-base': STUB_BASE, insee: '97413' });
+      await settled(el);
+      expect(names(el)).to.deep.equal(['Atelier vélo solidaire', 'Coopérative des Hauts', 'Épicerie Vrac Saint-Leu', 'Mairie de Saint-Leu', 'Repair Café du Port']);
+      const select = shadow(el).querySelector('select')!;
+      select.value = 'recent';
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect(names(el)[0]).to.equal('Atelier vélo solidaire');
+      expect(names(el)[1]).to.equal('Repair Café du Port');
+    });
+
+    it('filters as you type, accent- and case-insensitively, without asking the server again', async () => {
+      const { el, events } = await mount({ 'api-base': STUB_BASE, insee: '97413' });
+      await settled(el);
+      const before = requests.length;
+      await type(el, 'epicerie');
+      expect(names(el)).to.deep.equal(['Épicerie Vrac Saint-Leu']);
+      await type(el, 'saint leu');
+      expect(names(el)).to.deep.equal(['Épicerie Vrac Saint-Leu', 'Mairie de Saint-Leu']);
+      expect(requests.length).to.equal(before);
+      const change = await oneEvent(el, 'cc-filter-change');
+      expect(change.detail).to.deep.equal({ query: 'saint leu', types: [], tags: [] });
+      expect(events.filter((event) => event.type === 'cc-filter-change')).to.have.length(1);
+      await type(el, 'zzzz');
+      expect(shadow(el).querySelector('[part~="empty"]')!.textContent).to.include('Aucun acteur ne correspond');
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers type and keyword facets with counts; active filters are visible and clearable', async () => {
+      const { el } = await mount({ 'api-base': STUB_BASE, insee: '97413' });
+      await settled(el);
+      const ngo = chip(el, 'NGO');
+      expect(ngo.getAttribute('aria-pressed')).to.equal('false');
+      expect(ngo.getAttribute('aria-label')).to.equal('Associations, 2 résultats');
+      expect(shadow(el).querySelector('.facets [data-key="Group"]')).to.equal(null);
+      ngo.click();
+      await el.updateComplete;
+      expect(chip(el, 'NGO').getAttribute('aria-pressed')).to.equal('true');
+      expect(names(el)).to.deep.equal(['Atelier vélo solidaire', 'Repair Café du Port']);
+      const reemploi = chip(el, 'reemploi');
+      expect(reemploi.getAttribute('aria-label')).to.equal('réemploi, 2 résultats');
+      chip(el, 'velo').click();
+      await el.updateComplete;
+      expect(names(el)).to.deep.equal(['Atelier vélo solidaire']);
+      const active = shadow(el).querySelector('[part~="active-filters"]')!;
+      const removers = [...active.querySelectorAll('button.removable')].map((button) => button.getAttribute('aria-label'));
+      expect(removers).to.deep.equal(['Retirer le filtre Associations', 'Retirer le filtre #vélo']);
+      const clear = [...active.querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Tout effacer')!;
+      clear.click();
+      await el.updateComplete;
+      expect(items(el)).to.have.length(5);
+      expect(shadow(el).querySelector('[part~="active-filters"]')).to.equal(null);
+      expect(shadow(el).activeElement).to.equal(shadow(el).querySelector('input[type="search"]'));
+    });
+
+    it('fires cc-filter-change for the user’s chips, never for a programmatic change', async () => {
+      const { el, events } = await mount({ 'api-base': STUB_BASE, insee: '97413' });
+      await settled(el);
+      el.query = 'vrac';
+      el.setAttribute('types', 'NGO,LocalBusiness');
+      el.sort = 'recent';
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(events.filter((event) => event.type === 'cc-filter-change' || event.type === 'cc-select')).to.have.length(0);
+      expect(shadow(el).querySelector<HTMLInputElement>('input[type="search"]')!.value).to.equal('vrac');
+      chip(el, 'vrac').click();
+      const changes = events.filter((event) => event.type === 'cc-filter-change');
+      expect(changes).to.have.length(1);
+      expect(changes[0]!.detail).to.deep.equal({ query: 'vrac', types: [], tags: ['vrac'] });
+    });
+
+    it('pages the results and keeps focus on the pager button the user pressed', async () => {
+      const { el } = await mount({ 'api-base': STUB_BASE, insee: '97413', 'page-size': '2' });
+      await settled(el);
+      expect(names(el)).to.have.length(2);
+      const pager = shadow(el).querySelector('[part~="pager"]')!;
+      expect(pager.tagName).to.equal('NAV');
+      expect(pager.textContent).to.include('Page 1 sur 3');
+      const [previous, next] = [...pager.querySelectorAll('button')];
+      expect(previous!.getAttribute('aria-disabled')).to.equal('true');
+      next!.focus();
+      next!.click();
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[part~="pager"]')!.textContent).to.include('Page 2 sur 3');
+      expect(names(el)).to.deep.equal(['Épicerie Vrac Saint-Leu', 'Mairie de Saint-Leu']);
+      next!.click();
+      await el.updateComplete;
+      expect(names(el)).to.deep.equal(['Repair Café du Port']);
+      expect(next!.getAttribute('aria-disabled')).to.equal('true');
+      expect(shadow(el).activeElement).to.equal(next);
+      await type(el, 'a');
+      expect(shadow(el).querySelector('[part~="pager"]')!.textContent).to.include('Page 1 sur');
+    });
+
+    it('cc-select on click opens the detail dialog; preventDefault keeps it closed', async () => {
+      const { el, events } = await mount({ 'api-base': STUB_BASE, insee: '97413' });
+      await settled(el);
+      const link = items(el)[0]!.querySelector<HTMLAnchorElement>('[part~="item-title"] a')!;
+      el.addEventListener('cc-select', (event) => event.preventDefault(), { once: true });
+      link.click();
+      await el.updateComplete;
+      const selected = events.filter((event) => event.type === 'cc-select');
+      expect(selected).to.have.length(1);
+      expect(selected[0]!.detail.kind).to.equal('organization');
+      expect(selected[0]!.detail.url).to.equal(link.href);
+      expect(selected[0]!.cancelable).to.equal(true);
+      expect(shadow(el).querySelector('dialog')).to.equal(null);
+      link.click();
+      await el.updateComplete;
+      expect(shadow(el).querySelector('dialog')!.open).to.equal(true);
+    });
+
+    it('keyboard: Enter and Space select; the dialog takes focus, Esc closes it and focus returns', async () => {
+      const { el, events } = await mount({ 'api-base': STUB_BASE, insee: '97413' });
+      await settled(el);
+      const link = items(el)[1]!.querySelector<HTMLAnchorElement>('[part~="item-title"] a')!;
+      link.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      let dialog = shadow(el).querySelector('dialog')!;
+      expect(dialog.open).to.equal(true);
+      expect(shadow(el).activeElement?.id).to.equal('detail-title');
+      expect(dialog.getAttribute('aria-labelledby')).to.equal('detail-title');
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(shadow(el).querySelector('dialog')).to.equal(null);
+      expect(shadow(el).activeElement).to.equal(link);
+      await sendKeys({ press: ' ' });
+      await el.updateComplete;
+      dialog = shadow(el).querySelector('dialog')!;
+      expect(dialog.open).to.equal(true);
+      dialog.querySelector<HTMLButtonElement>('button.close')!.click();
+      await el.updateComplete;
+      expect(events.filter((event) => event.type === 'cc-select')).to.have.length(2);
+      expect(shadow(el).activeElement).to.equal(link);
+    });
+
+    it('renders in English when the page says so', async () => {
+      const { el } = await mount({ 'api-base': STUB_BASE, insee: '97413' }, { lang: 'en' });
+      await settled(el);
+      expect(statusText(el)).to.equal('5 actors');
+      expect(shadow(el).querySelector('label[for="search"]')!.textContent).to.equal('Search for an actor');
+      expect(chip(el, 'NGO').getAttribute('aria-label')).to.equal('Associations, 2 results');
+      expect(shadow(el).querySelector('.badge')!.textContent).to.be.oneOf(['Association', 'Business', 'Public body', 'Cooperative']);
+    });
+
+    it('no-search and no-facets hide the controls', async () => {
+      const { el } = await mount({ 'api-base': STUB_BASE, insee: '97413', 'no-search': true, 'no-facets': true });
+      await settled(el);
+      expect(shadow(el).querySelector('input[type="search"]')).to.equal(null);
+      expect(shadow(el).querySelector('[part~="facets"]')).to.equal(null);
+      expect(items(el)).to.have.length(5);
+    });
+  });
+
+  describe('sync-url', () => {
+    const start = location.href;
+    afterEach(() => history.replaceState(null, '', start));
+
+    it('mirrors the filters in the URL, restores them, and follows the back button', async () => {
+      const { el } = await mount({ 'api-base': sandboxUrl(), insee: '97413', id: 'annuaire', 'sync-url': true });
+      await settled(el);
+      await type(el, 'asso');
+      expect(new URL(location.href).searchParams.get('annuaire.q')).to.equal('asso');
+      const firstChip = shadow(el).querySelector<HTMLButtonElement>('.facets button')!;
+      const key = firstChip.dataset.key!;
+      firstChip.click();
+      await el.updateComplete;
+      const params = new URL(location.href).searchParams;
+      expect([params.get('annuaire.types'), params.get('annuaire.tags')]).to.include(key);
+      history.back();
+      await oneEvent(window, 'popstate');
+      await el.updateComplete;
+      expect(shadow(el).querySelector<HTMLInputElement>('input[type="search"]')!.value).to.equal('asso');
+      expect(shadow(el).querySelector('[aria-pressed="true"]')).to.equal(null);
+
+      fixtureCleanup();
+      const { el: restored } = await mount({ 'api-base': sandboxUrl(), insee: '97413', id: 'annuaire', 'sync-url': true });
+      await settled(restored);
+      expect(shadow(restored).querySelector<HTMLInputElement>('input[type="search"]')!.value).to.equal('asso');
+    });
+
+    it('can use the hash instead of the query', async () => {
+      const { el } = await mount({ 'api-base': sandboxUrl(), insee: '97413', id: 'dir2', 'sync-url': 'hash' });
+      await settled(el);
+      await type(el, 'vrac');
+      expect(location.hash).to.include('dir2.q=vrac');
+      expect(new URL(location.href).searchParams.has('dir2.q')).to.equal(false);
+    });
+  });
+
+  describe('large sets', () => {
+    it('above the local limit the server filters: text and pages become requests', async () => {
+      const requests: URLSearchParams[] = [];
+      const restore = stubSearch((body) => {
+        requests.push(body);
+        const start = Number(body.get('indexMin') ?? 0);
+        const step = Number(body.get('indexStep') ?? 30);
+        const results: Record<string, unknown> = {};
+        for (let i = start; i < start + step; i++) results[`o${i}`] = org(`o${i}`, { name: `${body.get('name') ?? 'Org'} ${String(i).padStart(3, '0')}` });
+        return { results, count: { organizations: 120, NGO: 120 } };
+      });
+      try {
+        const el = document.createElement('cc-directory') as CcDirectory;
+        record(el);
+        el.localLimit = 50;
+        el.setAttribute('api-base', STUB_BASE);
+        el.setAttribute('page-size', '10');
+        const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr"></div>`);
+        wrapper.append(el);
+        // The first answer says 120 > 50: the element switches to server mode for the rest.
+        await settled(el);
+        expect(statusText(el)).to.equal('120 acteurs');
+        expect(items(el)).to.have.length(10);
+        const pager = shadow(el).querySelector('[part~="pager"]')!;
+        expect(pager.textContent).to.include('Page 1 sur 12');
+        await type(el, 'vrac');
+        await settled(el);
+        const last = requests[requests.length - 1]!;
+        expect(last.get('name')).to.equal('vrac');
+        expect(last.get('indexMin')).to.equal('0');
+        expect(names(el)[0]).to.match(/^vrac /);
+        shadow(el).querySelectorAll<HTMLButtonElement>('[part~="pager"] button')[1]!.click();
+        await settled(el);
+        expect(requests[requests.length - 1]!.get('indexMin')).to.equal('10');
+        expect(requests.every((request) => Number(request.get('indexStep')) <= 10)).to.equal(true);
+      } finally {
+        restore();
+      }
+    });
+  });
+
+  describe('layout, theming and hostile host pages', () => {
+    it('never has more than 1,400 DOM nodes, whatever the result count', async () => {
+      const results: Record<string, unknown> = {};
+      for (let i = 0; i < 3000; i++) {
+        results[`n${i}`] = org(`n${i}`, {
+          name: `Acteur ${i} avec un nom assez long pour remplir la carte`,
+          tags: ['alpha', 'beta', 'gamma', 'delta', 'epsilon', `t${i % 40}`],
+          shortDescription: 'Une description courte. '.repeat(10),
+          description: '## Titre\n' + 'Paragraphe. '.repeat(200),
+          url: 'https://example.org',
+          email: 'contact@example.org',
+          telephone: { fixe: ['0262 00 00 00'] },
+          profilMediumImageUrl: '/upload/communecter/organizations/x/medium/logo.png',
+        });
+      }
+      const restore = stubSearch(() => ({ results, count: { organizations: 3000 } }));
+      try {
+        const { el } = await mount({ 'api-base': STUB_BASE, 'page-size': '40' });
+        await settled(el);
+        expect(items(el)).to.have.length(24);
+        const nodes = countNodes(shadow(el));
+        expect(nodes).to.be.at.most(1400);
+        // The same holds with a detail dialog open.
+        items(el)[0]!.querySelector<HTMLAnchorElement>('a')!.click();
+        await el.updateComplete;
+        expect(countNodes(shadow(el))).to.be.at.most(1400);
+      } finally {
+        restore();
+      }
+    });
+
+    it('reflows at 320 px without horizontal scrolling', async () => {
+      const { el } = await mount({ 'api-base': sandboxUrl(), insee: '97413' }, { width: '320px' });
+      await settled(el);
+      const base = shadow(el).querySelector<HTMLElement>('[part~="base"]')!;
+      expect(base.scrollWidth).to.be.at.most(base.clientWidth + 1);
+      expect(el.getBoundingClientRect().width).to.be.at.most(320);
+    });
+
+    it('keeps its layout and contrast in a page with hostile CSS', async () => {
+      const style = document.createElement('style');
+      style.textContent = '*{box-sizing:content-box} img{max-width:100%} html{font-size:10px} body{line-height:3;color:#fff}';
+      document.head.append(style);
+      try {
+        const { el } = await mount({ 'api-base': sandboxUrl(), insee: '97413', layout: 'list' });
+        await settled(el);
+        const title = shadow(el).querySelector<HTMLElement>('[part~="item-title"]')!;
+        const computed = getComputedStyle(title);
+        expect(computed.color).to.not.equal('rgb(255, 255, 255)');
+        expect(parseFloat(computed.lineHeight)).to.be.below(parseFloat(computed.fontSize) * 2);
+        expect(parseFloat(getComputedStyle(shadow(el).querySelector('[part~="base"]')!).fontSize)).to.equal(16);
+        const media = shadow(el).querySelector<HTMLElement>('.media')!;
+        expect(media.getBoundingClientRect().width).to.equal(64);
+        expect(getComputedStyle(media).boxSizing).to.equal('border-box');
+        for (const target of shadow(el).querySelectorAll<HTMLElement>('button, .chip')) {
+          const box = target.getBoundingClientRect();
+          if (box.width > 0) expect(Math.min(box.width, box.height), target.textContent ?? '').to.be.at.least(24);
+        }
+      } finally {
+        style.remove();
+      }
+    });
+
+    it('reads the global and component tokens from the host page', async () => {
+      const style = document.createElement('style');
+      style.textContent = ':root{--cc-color-accent: rgb(200, 0, 100); --cc-directory-card-background: rgb(1, 2, 3)}';
+      document.head.append(style);
+      try {
+        const { el } = await mount({ 'api-base': sandboxUrl(), insee: '97413' });
+        await settled(el);
+        expect(getComputedStyle(items(el)[0]!).backgroundColor).to.equal('rgb(1, 2, 3)');
+        expect(getComputedStyle(shadow(el).querySelector('.chip')!).borderColor).to.not.equal('');
+        const button = shadow(el).querySelector<HTMLElement>('.link-button, .button');
+        if (button) expect(getComputedStyle(button).color).to.equal('rgb(200, 0, 100)');
+      } finally {
+        style.remove();
+      }
+    });
+
+    it('replaces a broken image by a placeholder', async () => {
+      const restore = stubSearch(() => ({ results: { x: org('x', { profilMediumImageUrl: 'https://broken.invalid/none.png' }) } }));
+      try {
+        const { el } = await mount({ 'api-base': STUB_BASE });
+        await settled(el);
+        const img = items(el)[0]!.querySelector('img')!;
+        if (!img.complete || img.naturalWidth === 0) await oneEvent(img, 'error').catch(() => undefined);
+        await el.updateComplete;
+        await nextFrame();
+        expect(items(el)[0]!.querySelector('img')).to.equal(null);
+        expect(items(el)[0]!.querySelector('.placeholder')!.textContent).to.equal('A');
+      } finally {
+        restore();
+      }
+    });
+  });
+
+  describe('bad input rendered through the element (hostile-inputs.md §3)', () => {
+    let restore: () => void;
+    const canary: string[] = [];
+    const hostile: Record<string, unknown> = {
+      r1: org('r1', { name: "<img src=x onerror=ccCanary('r1')>" }),
+      r2: org('r2', { name: "</script><script>ccCanary('r2')</script>" }),
+      r3: org('r3', { name: 'Row 3', description: "<img src=x onerror=ccCanary('r3')>texte", descriptionHTML: true }),
+      r4: org('r4', { name: 'Row 4', description: '<a href="javascript:ccCanary(4)">x</a>', descriptionHTML: true }),
+      r6: org('r6', { name: 'Row 6', url: 'javascript:ccCanary(6)' }),
+      r7: org('r7', { name: 'Row 7', url: 'data:text/html,<script>ccCanary(7)</script>', email: 'javascript:ccCanary(7)' }),
+      r8: org('r8', { name: 'Row 8', url: 'www.mairie.fr' }),
+      r9: org('r9', { name: 'Row 9', url: 'https://cоmmunecter.org/' }),
+      r10: org('r10', { name: 'Row 10', description: '<div style="position:fixed;inset:0">x</div><form action="https://evil.example"><input type=password></form>', descriptionHTML: true }),
+      r14: org('r14', { name: 'Row 14', description: '<noscript><p title="</noscript><img src=x onerror=ccCanary(14)>">', descriptionHTML: true }),
+      r16: org('r16', { name: 'Row 16', description: '[clic](javascript:ccCanary(16))' }),
+      r17: org('r17', { name: { _$litType$: 1, strings: ["<img src=x onerror=ccCanary('r17')>"], values: [] } }),
+      r18: org('r18', { name: 42 }),
+      r26a: org('r26', { name: 'Row 26' }),
+      r31: org('r31', { name: 'W'.repeat(5000) }),
+      r32: org('r32', { name: 'مركز ثقافي \u202Eevil' }),
+      r33: org('r33', { name: '👩🏽‍🚒 e\u0301 \uD800' }),
+      r34: org('r34', { name: 'Row 34', tags: ['\u200B', '\u0000', 'vrac', 'vr\u200Bac', ' VRAC '] }),
+      r35: org('r35', { name: 'Row 35', profilMediumImageUrl: '/upload/communecter/organizations/null/logo.png' }),
+    };
+    beforeEach(() => {
+      canary.length = 0;
+      window.ccCanary = (label: string) => canary.push(label);
+      restore = stubSearch(() => ({ results: [...Object.values(hostile), org('r26', { name: 'Row 26 again' })] }));
+    });
+    afterEach(() => {
+      restore();
+      expect(canary, 'no payload ran').to.deep.equal([]);
+      delete window.ccCanary;
+    });
+
+    function assertInert(root: ParentNode): void {
+      for (const element of root.querySelectorAll('*')) {
+        for (const attribute of element.getAttributeNames()) expect(attribute, element.tagName).not.to.match(/^on/i);
+        for (const name of ['href', 'src']) {
+          const value = element.getAttribute(name);
+          if (value !== null) expect(value, `${element.tagName}[${name}]`).to.match(/^(https?:|mailto:|tel:)/);
+        }
+      }
+      expect(root.querySelector('script, iframe, object, embed, form:not([part~="search"]), input[type="password"]')).to.equal(null);
+    }
+
+    it('shows hostile names as text, refuses unsafe links, skips impersonated templates, merges duplicates', async () => {
+      const { el } = await mount({ 'api-base': STUB_BASE, 'page-size': '40', sort: 'recent' });
+      await settled(el);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assertInert(shadow(el));
+      const shown = names(el);
+      expect(shown).to.include("<img src=x onerror=ccCanary('r1')>");
+      expect(shown).to.include("</script><script>ccCanary('r2')</script>");
+      expect(shown).to.include('42');
+      expect(shown.filter((name) => name.startsWith('Row 26'))).to.deep.equal(['Row 26']);
+      expect(items(el)).to.have.length(Object.keys(hostile).length - 1);
+      const card = (name: string) => items(el).find((item) => item.querySelector('[part~="item-title"]')!.textContent!.trim() === name)!;
+      expect(card('Row 6').querySelector('.contacts a')).to.equal(null);
+      expect(card('Row 7').querySelector('.contacts a')).to.equal(null);
+      expect(card('Row 8').querySelector<HTMLAnchorElement>('.contacts a')!.href).to.equal('https://www.mairie.fr/');
+      expect(card('Row 9').querySelector('.contacts a')!.textContent).to.include('xn--cmmunecter-evi.org');
+      expect(card('Row 9').querySelector('.contacts a')!.getAttribute('rel')).to.include('noopener');
+      expect(card('Row 34').querySelector('[part~="item-tags"]')!.textContent).to.equal('#vrac');
+      expect(card('Row 35').querySelector('img')).to.equal(null);
+      const rtl = items(el).find((item) => item.textContent!.includes('مركز'))!;
+      expect(rtl.querySelector('[part~="item-title"] a')!.getAttribute('dir')).to.equal('auto');
+      const long = items(el).find((item) => item.textContent!.includes('WWWW'))!;
+      expect(long.querySelector('[part~="item-title"]')!.textContent!.trim().length).to.be.at.most(300);
+      const base = shadow(el).querySelector<HTMLElement>('[part~="base"]')!;
+      expect(base.scrollWidth).to.be.at.most(base.clientWidth + 1);
+      expect(shown.some((name) => name.includes('\uFFFD'))).to.equal(true);
+    });
+
+    it('sanitises descriptions in the detail dialog (rows 3, 4, 10, 14, 16)', async () => {
+      const { el } = await mount({ 'api-base': STUB_BASE, 'page-size': '40' });
+      await settled(el);
+      for (const name of ['Row 3', 'Row 4', 'Row 10', 'Row 14', 'Row 16']) {
+        const link = items(el).find((item) => item.querySelector('[part~="item-title"]')!.textContent!.trim() === name)!.querySelector<HTMLAnchorElement>('a')!;
+        link.click();
+        await el.updateComplete;
+        const dialog = shadow(el).querySelector('dialog')!;
+        for (let i = 0; i < 20 && !dialog.querySelector('.description'); i++) {
+          await new Promise((resolve) => setTimeout(resolve, 25));
+          await el.updateComplete;
+        }
+        expect(dialog.querySelector('.description'), name).to.exist;
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        assertInert(dialog);
+        dialog.close();
+        await el.updateComplete;
+      }
+    });
+  });
+
+  describe('keyboard walk-through', () => {
+    it('reaches search, facets, sort, every entry and the pager in order with Tab', async () => {
+      const restore = stubSearch(() => ({
+        results: Object.fromEntries(['a', 'b', 'c'].map((id, i) => [id, org(id, { name: `Acteur ${id}`, tags: ['x'], typeOrga: i === 0 ? 'NGO' : 'Group' })])),
+      }));
+      try {
+        const { el } = await mount({ 'api-base': STUB_BASE, 'page-size': '2' });
+        await settled(el);
+        shadow(el).querySelector<HTMLInputElement>('input[type="search"]')!.focus();
+        const visited: string[] = [];
+        for (let i = 0; i < 12; i++) {
+          const active = shadow(el).activeElement as HTMLElement | null;
+          if (!active) break;
+          visited.push(active.tagName === 'A' ? `a:${active.textContent!.trim()}` : active.tagName === 'BUTTON' ? `button:${active.textContent!.replace(/\s+/g, ' ').trim()}` : active.tagName.toLowerCase());
+          await sendKeys({ press: 'Tab' });
+        }
+        expect(visited[0]).to.equal('input');
+        expect(visited).to.include('select');
+        expect(visited).to.include('a:Acteur a');
+        expect(visited).to.include('a:Acteur b');
+        expect(visited.indexOf('a:Acteur a')).to.be.greaterThan(visited.indexOf('select'));
+        expect(visited.some((entry) => entry.startsWith('button:Suivante'))).to.equal(true);
+        expect(visited.filter((entry) => entry.startsWith('button:Groupes') || entry.startsWith('button:Associations'))).to.have.length(2);
+      } finally {
+        restore();
+      }
+    });
+  });
+});
