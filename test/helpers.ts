@@ -61,7 +61,3 @@ export async function countFetches<T>(run: () => Promise<T>): Promise<{ result: 
     window.fetch = original;
   }
 }
-
-export function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
-}

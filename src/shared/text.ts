@@ -71,7 +71,7 @@ export function cleanText(text: string, options: { multiline?: boolean; keepInde
   if (options.keepIndentation) return out.replace(/[^\S\n]+$/gm, '').replace(/^\n+|\s+$/g, '');
   if (options.multiline) {
     out = out.replace(/[^\S\n]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n');
-  } else if (/[\t\n\v\f\u2028\u2029]|  /.test(out)) {
+  } else if (/[\t\n\v\f\u2028\u2029]| {2}/.test(out)) {
     // Only ASCII layout whitespace collapses: French typography's no-break spaces stay.
     out = out.replace(/[\t\n\v\f \u2028\u2029]+/g, ' ');
   }

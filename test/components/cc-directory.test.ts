@@ -2,13 +2,13 @@
  * <cc-directory>: what a visitor sees and does, against the sandbox (the platform's stand-in) or,
  * for exact hostile payloads, a stubbed search answer.
  */
-import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { expect, fixtureCleanup, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { resetClientState } from '../../src/api/index.js';
 import '../../src/components/cc-directory/cc-directory.define.js';
 import { CcDirectory } from '../../src/components/cc-directory/cc-directory.js';
 import { defineElement } from '../../src/shared/define.js';
-import { faultBase, nextFrame, sandboxUrl } from '../helpers.js';
+import { faultBase, sandboxUrl } from '../helpers.js';
 
 declare global {
   interface Window {
@@ -51,7 +51,7 @@ async function mount(attributes: Attributes, options: { lang?: string; children?
   }
   if (options.children) el.innerHTML = options.children;
   const events = record(el);
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${options.lang ?? 'fr'} style=${`width:${options.width ?? '960px'}`}></div>`);
+  const wrapper = fixtureSync<HTMLDivElement>(html`<div lang=${options.lang ?? 'fr'} style=${`width:${options.width ?? '960px'}`}></div>`);
   wrapper.append(el);
   return { el, events };
 }
@@ -492,7 +492,7 @@ describe('<cc-directory>', () => {
         el.localLimit = 50;
         el.setAttribute('api-base', STUB_BASE);
         el.setAttribute('page-size', '10');
-        const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr"></div>`);
+        const wrapper = fixtureSync<HTMLDivElement>(html`<div lang="fr"></div>`);
         wrapper.append(el);
         // The first answer says 120 > 50: the element switches to server mode for the rest.
         await settled(el);
@@ -600,10 +600,12 @@ describe('<cc-directory>', () => {
       try {
         const { el } = await mount({ 'api-base': STUB_BASE });
         await settled(el);
-        const img = items(el)[0]!.querySelector('img')!;
-        if (!img.complete || img.naturalWidth === 0) await oneEvent(img, 'error').catch(() => undefined);
-        await el.updateComplete;
-        await nextFrame();
+        expect(items(el)[0]!.querySelector('img')).to.exist;
+        // The error event may already have fired: poll for its outcome instead of waiting for it.
+        for (let i = 0; i < 100 && items(el)[0]!.querySelector('img'); i++) {
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          await el.updateComplete;
+        }
         expect(items(el)[0]!.querySelector('img')).to.equal(null);
         expect(items(el)[0]!.querySelector('.placeholder')!.textContent).to.equal('A');
       } finally {

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixtureSync, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { LocaleController, pickLocale, resolveLocale, toSupportedLocale } from '../../src/shared/i18n/locale-controller.js';
 import { en } from '../../src/shared/i18n/en.js';
@@ -15,12 +15,12 @@ customElements.define('cc-locale-probe', LocaleProbe);
 
 describe('locale controller', () => {
   it('reads the closest [lang], across shadow roots', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-GB"><cc-locale-probe></cc-locale-probe></div>`);
+    const wrapper = fixtureSync<HTMLDivElement>(html`<div lang="en-GB"><cc-locale-probe></cc-locale-probe></div>`);
     const probe = wrapper.querySelector('cc-locale-probe') as LocaleProbe;
     await probe.updateComplete;
     expect(probe.shadowRoot!.textContent).to.equal('Try again');
 
-    const host = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+    const host = fixtureSync<HTMLDivElement>(html`<div lang="en"></div>`);
     const root = host.attachShadow({ mode: 'open' });
     const inner = document.createElement('span');
     root.append(inner);
@@ -28,7 +28,7 @@ describe('locale controller', () => {
   });
 
   it('re-renders when a lang attribute changes', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr"><cc-locale-probe></cc-locale-probe></div>`);
+    const wrapper = fixtureSync<HTMLDivElement>(html`<div lang="fr"><cc-locale-probe></cc-locale-probe></div>`);
     const probe = wrapper.querySelector('cc-locale-probe') as LocaleProbe;
     await probe.updateComplete;
     expect(probe.shadowRoot!.textContent).to.equal('Réessayer');

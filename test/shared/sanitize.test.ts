@@ -3,7 +3,7 @@
  * bad-input table. Every payload calls a canary if it ever runs; the output is inserted in the
  * live document so a missed handler would fire.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixtureSync, html } from '@open-wc/testing';
 import { renderRichText } from '../../src/shared/sanitize.js';
 
 declare global {
@@ -15,7 +15,7 @@ declare global {
 const LINK_BASE = 'https://www.communecter.org';
 
 async function render(source: string, format: 'markdown' | 'html' = 'html'): Promise<HTMLElement> {
-  const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  const host = fixtureSync<HTMLDivElement>(html`<div></div>`);
   host.append(await renderRichText({ format, source }, { linkBase: LINK_BASE }));
   // Give event handlers, image loads and timers a chance to fire if anything slipped through.
   await new Promise((resolve) => setTimeout(resolve, 50));

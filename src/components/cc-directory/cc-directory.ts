@@ -11,6 +11,7 @@ import {
   createClient,
   elementPageUrl,
   isAbortError,
+  normalizeLinkBase,
   searchElements,
   type CommunecterElement,
   type Counts,
@@ -160,7 +161,8 @@ export class CcDirectory extends LitElement {
   @state() private serverText = '';
   @state() private serverMode = false;
   @state() private preview: ResultSet | null = null;
-  @state() private announced = '';
+  /** What the status region says; updated once typing pauses, so screen readers are not flooded. */
+  @state() private announced: { count: number; total: number | null; page?: { page: number; pages: number } } | null = null;
   @state() private slow = false;
   @state() private detail: CommunecterElement | null = null;
   @state() private detailDescription: DocumentFragment | 'loading' | 'error' | null = null;
@@ -187,6 +189,7 @@ export class CcDirectory extends LitElement {
     onComplete: (result) => {
       this.clearSlow();
       this.preview = null;
+      this.announced = this.statusFor(result);
       emit(this, 'cc-load', { count: this.matchCount(result), total: result.total });
     },
     onError: (error) => {
@@ -400,7 +403,7 @@ export class CcDirectory extends LitElement {
     // The count is announced once typing pauses, not at every keystroke.
     this.announceTimer = setTimeout(() => {
       const set = this.currentSet();
-      if (set) this.announced = this.statusText(set);
+      if (set) this.announced = this.statusFor(set);
     }, ANNOUNCE_DELAY_MS);
   }
 
@@ -529,7 +532,7 @@ export class CcDirectory extends LitElement {
     this.page = next;
     this.writeUrl(true);
     const set = this.currentSet();
-    if (set) this.announced = `${this.statusText(set)} — ${this.localize.t.directory.pageOf(next, pages)}`;
+    if (set) this.announced = { ...this.statusFor(set), page: { page: next, pages } };
     // Focus stays on the pager button the user pressed (it is never disabled, only aria-disabled).
     this.renderRoot.querySelector('[part~="list"]')?.scrollIntoView?.({ block: 'nearest' });
   }
@@ -609,11 +612,17 @@ export class CcDirectory extends LitElement {
     return this.typeLabel(item.collection);
   }
 
-  private statusText(set: ResultSet): string {
+  /** The numbers the status line reports for a set under the current filters. */
+  private statusFor(set: ResultSet): { count: number; total: number | null } {
+    if (set.mode === 'server') return { count: set.total ?? set.index.entries.length, total: null };
+    const count = this.matchCount(set);
+    return { count, total: count === set.index.entries.length ? null : set.index.entries.length };
+  }
+
+  private statusText(status: { count: number; total: number | null; page?: { page: number; pages: number } }): string {
     const d = this.localize.t.directory;
-    if (set.mode === 'server') return d.results(set.total ?? set.index.entries.length, null);
-    const count = this.filtered.length;
-    return d.results(count, count === set.index.entries.length ? null : set.index.entries.length);
+    const text = d.results(status.count, status.total);
+    return status.page ? `${text} — ${d.pageOf(status.page.page, status.page.pages)}` : text;
   }
 
   // ---------------------------------------------------------------- render
@@ -641,9 +650,9 @@ export class CcDirectory extends LitElement {
     const t = this.localize.t;
     if (failed) return '';
     if (!set) return loading ? (this.slow ? t.loadingSlow : t.loading) : '';
-    if (this.preview === set) return `${this.statusText(set)} — ${t.directory.loadingAll}`;
+    if (this.preview === set) return `${this.statusText(this.statusFor(set))} — ${t.directory.loadingAll}`;
     if (loading) return this.slow ? t.loadingSlow : t.loading;
-    return this.announced || this.statusText(set);
+    return this.statusText(this.announced ?? this.statusFor(set));
   }
 
   private renderControls(set: ResultSet | null): TemplateResult {
@@ -802,7 +811,7 @@ export class CcDirectory extends LitElement {
       <p>${t.errors[kind]}${wait ? ` ${t.retryIn(`${wait} s`)}` : ''}</p>
       <p class="error-actions">
         <button type="button" class="button" @click=${this.retry}>${t.retry}</button>
-        <a href=${`${this.linkBase.replace(/\/+$/, '')}/#search`}>${t.seeOnCommunecter}</a>
+        <a href=${`${normalizeLinkBase(this.linkBase)}/#search`}>${t.seeOnCommunecter}</a>
       </p>
       <slot></slot>
     </div>`;

@@ -1,0 +1,113 @@
+// Build of the published artefacts (see README "npm scripts"):
+//   dist/cc-widgets.js        ES module entry, registers every element; dynamic import()s become lazy chunks
+//   dist/cc-<element>.js      one ES module entry per element (registers that element only)
+//   dist/classes.js           the classes, nothing registered (custom tag names, scoped registries)
+//   dist/chunks/*.js          code shared by the entries above and lazily loaded parts
+//   dist/cc-widgets.iife.js   one classic script for CMSs that refuse modules (everything inlined)
+// Type declarations and custom-elements.json are produced by the `build` script, not here.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+
+// Per-element entries are discovered, so a new src/components/cc-x/cc-x.define.ts needs no config change.
+function elementEntries() {
+  const root = 'src/components';
+  if (!existsSync(root)) return {};
+  const entries = {};
+  for (const dir of readdirSync(root, { withFileTypes: true })) {
+    if (!dir.isDirectory() || !dir.name.startsWith('cc-')) continue;
+    const define = join(root, dir.name, `${dir.name}.define.ts`);
+    if (existsSync(define)) entries[dir.name] = define;
+  }
+  return entries;
+}
+
+// Visitors use every browser, including ones without CSS module scripts (Firefox ESR 140, older Safari),
+// and esbuild below es-next silently *drops* `with { type: 'css' }` (toolchain notes P5), which would
+// break at run time. So any CSS import attribute is a build error, never a silent strip.
+function noCssImportAttributes() {
+  return {
+    name: 'no-css-import-attributes',
+    resolveId(source, importer, options) {
+      if (options?.attributes?.type === 'css' || /\.css$/.test(source)) {
+        this.error(
+          `CSS import "${source}" in ${importer ?? 'an entry'}: the bundle must not rely on CSS module scripts. ` +
+            'Ship styles as Lit css`` results (e.g. src/shared/*.styles.ts) instead.',
+        );
+      }
+      return null;
+    },
+  };
+}
+
+const banner = `/*! ${pkg.name} ${pkg.version} | ${pkg.license} | bundles lit & @lit/task (BSD-3-Clause, Google LLC), dompurify (MPL-2.0 OR Apache-2.0), marked (MIT) */`;
+
+const plugins = () => [
+  noCssImportAttributes(),
+  // `browser: true` + default export conditions: Lit's production build, never its "development" one.
+  // package.json "sideEffects" describes dist/ for *consumers'* bundlers; applied to our own src/ it would
+  // tree-shake away the side-effect-only `import './components/cc-x/cc-x.define.js'` lines of src/index.ts.
+  resolve({ browser: true, ignoreSideEffectsForRoot: true }),
+  esbuild({
+    tsconfig: './tsconfig.json', // experimentalDecorators / useDefineForClassFields come from here (P8)
+    target: 'es2021',
+    sourceMap: true,
+    minify: false, // terser minifies below; esbuild only strips types and lowers syntax
+    exclude: [/node_modules/],
+  }),
+];
+
+const minify = (module) =>
+  terser({
+    module,
+    ecma: 2021,
+    compress: { passes: 2 },
+    format: { comments: /^!/ }, // keep only our banner; the licences are named in it
+  });
+
+// These warnings mean a broken bundle (an import left to the browser, a missing export), so they fail the
+// build instead of scrolling by; anything else is printed as usual.
+const FATAL_WARNINGS = new Set(['UNRESOLVED_IMPORT', 'MISSING_EXPORT', 'MISSING_GLOBAL_NAME', 'EVAL']);
+const onwarn = (warning, warn) => {
+  if (FATAL_WARNINGS.has(warning.code)) throw new Error(`rollup ${warning.code}: ${warning.message}`);
+  warn(warning);
+};
+
+export default [
+  {
+    input: {
+      'cc-widgets': 'src/index.ts',
+      classes: 'src/classes.ts',
+      ...elementEntries(),
+    },
+    plugins: plugins(),
+    onwarn,
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+      banner,
+      plugins: [minify(true)],
+    },
+  },
+  {
+    input: 'src/index.ts',
+    plugins: plugins(),
+    onwarn,
+    output: {
+      file: 'dist/cc-widgets.iife.js',
+      format: 'iife',
+      name: 'CcWidgets',
+      inlineDynamicImports: true,
+      sourcemap: true,
+      banner,
+      plugins: [minify(false)],
+    },
+  },
+];
