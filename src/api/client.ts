@@ -62,6 +62,9 @@ const DEFAULTS = {
 type Settings = { -readonly [K in keyof typeof DEFAULTS]: number };
 
 const CACHE_LIMIT = 64;
+// Answers above this size are shared while in flight but not kept afterwards: a 10,000-record
+// answer is ~18 MB of JSON and would hold tens of MB of heap for a repeat that rarely comes.
+const CACHE_MAX_CHARS = 2_000_000;
 
 interface InFlight {
   readonly promise: Promise<unknown>;
@@ -144,8 +147,8 @@ export function createClient(options: ClientOptions = {}): CommunecterClient {
     return joinShared(
       key,
       async (signal) => {
-        const value = await execute({ method, url, body, origin }, settings, signal);
-        if (settings.cacheTtlMs > 0) remember(key, value, settings.cacheTtlMs);
+        const { value, size } = await execute({ method, url, body, origin }, settings, signal);
+        if (settings.cacheTtlMs > 0 && size <= CACHE_MAX_CHARS) remember(key, value, settings.cacheTtlMs);
         return value;
       },
       requestOptions.signal,
@@ -243,7 +246,7 @@ interface PreparedRequest {
   readonly origin: string;
 }
 
-async function execute(request: PreparedRequest, settings: Settings, signal: AbortSignal): Promise<unknown> {
+async function execute(request: PreparedRequest, settings: Settings, signal: AbortSignal): Promise<{ value: unknown; size: number }> {
   const deadline = Date.now() + settings.totalTimeoutMs;
   for (let attempt = 0; ; attempt++) {
     await waitForGate(request, deadline, signal);
@@ -316,7 +319,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Math.max(0, date - now);
 }
 
-async function attemptOnce(request: PreparedRequest, timeoutMs: number, settings: Settings, signal: AbortSignal): Promise<unknown> {
+async function attemptOnce(request: PreparedRequest, timeoutMs: number, settings: Settings, signal: AbortSignal): Promise<{ value: unknown; size: number }> {
   const controller = new AbortController();
   const onAbort = () => controller.abort();
   signal.addEventListener('abort', onAbort, { once: true });
@@ -373,7 +376,7 @@ async function attemptOnce(request: PreparedRequest, timeoutMs: number, settings
     } catch (error) {
       return fail(error, () => new ApiError('bad-json', 'The body was cut off', { url, cause: error }));
     }
-    return parseJsonBody(text, response.headers.get('Content-Type') ?? '', url);
+    return { value: parseJsonBody(text, response.headers.get('Content-Type') ?? '', url), size: text.length };
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', onAbort);

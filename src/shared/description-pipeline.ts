@@ -8,6 +8,7 @@
  */
 import createDOMPurify, { type Config } from 'dompurify';
 import { Marked } from 'marked';
+import { cleanText } from './text.js';
 
 const FORBID_TAGS = [
   'style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'img', 'video', 'audio', 'source',
@@ -72,7 +73,9 @@ export interface PipelineOptions {
 }
 
 export function renderDescription(source: string, format: 'markdown' | 'html', options: PipelineOptions): DocumentFragment {
-  const html = format === 'markdown' ? (markdown.parse(source) as string) : source;
+  // Lone surrogates, control and invisible characters go before Markdown reads the text.
+  const clean = cleanText(source, { keepIndentation: true });
+  const html = format === 'markdown' ? (markdown.parse(clean) as string) : clean;
   linkBase = options.linkBase;
   const fragment = purifier.sanitize(html, CONFIG) as unknown as DocumentFragment;
   demoteHeadings(fragment, options.headingLevel ?? 3);

@@ -53,7 +53,7 @@ export function decodeEntities(text: string): string {
 const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const INVISIBLE_CHARS = /[\u200B\u2060\uFEFF\u00AD\u180E]/g;
 const NEEDS_SCRUB = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u2060\uFEFF\u00AD\u180E\uD800-\uDFFF]/;
-const NON_ASCII = /[^\u0000-\u007F]/;
+const MAY_DENORMALIZE = /[^\u0000-\u02FF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
@@ -66,9 +66,10 @@ export function cleanText(text: string, options: { multiline?: boolean; keepInde
   if (NEEDS_SCRUB.test(out)) {
     out = out.replace(/\r\n?/g, '\n').replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL_CHARS, ' ').replace(INVISIBLE_CHARS, '');
   }
-  // normalize() is a quick check on text already in NFC, which almost all platform text is.
-  if (NON_ASCII.test(out)) out = out.normalize('NFC');
-  if (options.keepIndentation) return out.replace(/[^\S\n]+$/gm, '').replace(/^\n+|\s+$/g, '');
+  // Only combining marks and non-Latin scripts can change under NFC; precomposed French text
+  // ("é", "à") cannot, and skipping normalize() there saves an allocation per string.
+  if (MAY_DENORMALIZE.test(out)) out = out.normalize('NFC');
+  if (options.keepIndentation) return out.replace(/[^\S\n]+$/gm, '').replace(/^\n+/, '').trimEnd();
   if (options.multiline) {
     out = out.replace(/[^\S\n]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n');
   } else if (/[\t\n\v\f\u2028\u2029]| {2}/.test(out)) {

@@ -109,12 +109,24 @@ export function toImageSrc(value: unknown, base: string, pageProtocol?: string):
   if (typeof value !== 'string') return null;
   if (/\/(?:null|undefined)(?:\/|$)/.test(value)) return null;
   const trimmed = value.trim();
+  const cleanBase = base.replace(/\/+$/, '');
+  // The common case, a plain platform path on an http(s) base, needs no URL parser (normalising
+  // 10,000 records resolves 60,000 image fields).
+  if (SIMPLE_PATH.test(trimmed) && /^https?:\/\/[^/\s\\]+(?:\/[^\s\\]*)?$/i.test(cleanBase)) {
+    return upgrade(cleanBase + trimmed, pageProtocol);
+  }
   // Image fields hold platform paths or absolute URLs; a bare "logo.png" is neither.
   if (!trimmed.startsWith('/') && !/^https?:\/\//i.test(trimmed)) return null;
-  const prefixed = trimmed.startsWith('/') && !trimmed.startsWith('//') ? base.replace(/\/+$/, '') + trimmed : trimmed;
+  const prefixed = trimmed.startsWith('/') && !trimmed.startsWith('//') ? cleanBase + trimmed : trimmed;
   const safe = toSafeUrl(prefixed, { protocols: ['http:', 'https:'] });
-  if (!safe) return null;
+  return safe ? upgrade(safe, pageProtocol) : null;
+}
+
+// A root-relative path of unreserved and sub-delimiter characters: no "//", no backslash (read as
+// "/" by browsers), no spaces or quotes, so appending it to a checked base cannot change the host.
+const SIMPLE_PATH = /^\/(?!\/)[\w\-.~%!$&'()*+,;=:@/]*(?:\?[\w\-.~%!$&'()*+,;=:@/?]*)?$/;
+
+function upgrade(url: string, pageProtocol?: string): string {
   const protocol = pageProtocol ?? (typeof location !== 'undefined' ? location.protocol : 'https:');
-  if (protocol === 'https:' && safe.startsWith('http:')) return `https:${safe.slice(5)}`;
-  return safe;
+  return protocol === 'https:' && url.startsWith('http:') ? `https:${url.slice(5)}` : url;
 }

@@ -113,6 +113,8 @@ for (const benchCase of cases) {
   try {
     state = await benchCase.setup(ctx);
     const samples = new Map(benchCase.variants.map((v) => [v.id, []]));
+    // Secondary figures a variant reports per repetition in info.metrics ({name: number}).
+    const metricSamples = new Map(benchCase.variants.map((v) => [v.id, new Map()]));
     const lastInfo = new Map();
     for (let round = 0; round <= reps; round++) {
       for (const variant of benchCase.variants) {
@@ -124,22 +126,56 @@ for (const benchCase of cases) {
         const { ms, info } = typeof result === 'number' ? { ms: result } : result;
         if (!Number.isFinite(ms)) throw new Error(`${variant.id}: measurement returned ${ms}`);
         benchCase.check?.(variant, info, state);
-        if (round > 0) samples.get(variant.id).push(ms);
+        if (round > 0) {
+          samples.get(variant.id).push(ms);
+          for (const [name, value] of Object.entries(info?.metrics ?? {})) {
+            const perVariant = metricSamples.get(variant.id);
+            if (!perVariant.has(name)) perVariant.set(name, []);
+            perVariant.get(name).push(value);
+          }
+        }
         lastInfo.set(variant.id, info);
       }
     }
     const baseline = benchCase.variants.find((v) => v.baseline) ?? benchCase.variants[0];
     const baseMedian = summarize(samples.get(baseline.id)).median;
-    const rows = [['variant', `${benchCase.unit ?? 'ms'}: median [min–max]`, 'ratio to baseline']];
-    const result = { id: benchCase.id, title: benchCase.title, reps, variants: [] };
+    // 'slowdown' (default): variant ÷ baseline, the cost of doing more than the baseline does;
+    // 'speedup': baseline ÷ variant, how many times faster than the baseline the variant is.
+    const speedup = benchCase.ratio === 'speedup';
+    const ratioOf = (value, base) => (speedup ? base / value : value / base);
+    const ratioHead = speedup ? 'baseline ÷ variant' : 'variant ÷ baseline';
+    const rows = [['variant', `${benchCase.unit ?? 'ms'}: median [min–max]`, ratioHead]];
+    const result = { id: benchCase.id, title: benchCase.title, reps, variants: [], metrics: [] };
     for (const variant of benchCase.variants) {
       const s = summarize(samples.get(variant.id));
-      const ratio = s.median / baseMedian;
+      const ratio = ratioOf(s.median, baseMedian);
       rows.push([`${variant.label}${variant === baseline ? ' (baseline)' : ''}`, fmtSummary(s), variant === baseline ? '1.00' : `${ratio.toFixed(2)}×`]);
       result.variants.push({ id: variant.id, label: variant.label, baseline: variant === baseline, ...s, ratio, samples: samples.get(variant.id), info: lastInfo.get(variant.id) });
     }
     console.log(`_${reps} reps after 1 warm-up${benchCase.describe ? `; ${benchCase.describe(state)}` : ''}_\n`);
     console.log(table(rows));
+    const metricNames = [...new Set(benchCase.variants.flatMap((v) => [...metricSamples.get(v.id).keys()]))];
+    if (metricNames.length > 0) {
+      const head = ['figure', ...benchCase.variants.map((v) => v.id), ...benchCase.variants.filter((v) => v !== baseline).map((v) => `${v.id}: ${ratioHead}`)];
+      const metricRows = [head];
+      for (const name of metricNames) {
+        const unit = benchCase.metricUnits?.[name] ?? 'ms';
+        const summaries = benchCase.variants.map((v) => {
+          const values = metricSamples.get(v.id).get(name);
+          return values?.length ? summarize(values) : null;
+        });
+        const base = summaries[benchCase.variants.indexOf(baseline)];
+        const ratios = benchCase.variants
+          .map((v, i) => [v, summaries[i]])
+          .filter(([v]) => v !== baseline)
+          .map(([, s]) => (s && base && s.median > 0 ? `${ratioOf(s.median, base.median).toFixed(1)}×` : '–'));
+        const cells = summaries.map((s) => (s ? (unit === 'ms' ? fmtSummary(s) : `${fmtMs(s.median)} ${unit}`) : '–'));
+        metricRows.push([`${name}${unit === 'ms' ? '' : ` (${unit})`}`, ...cells, ...ratios]);
+        result.metrics.push({ name, unit, variants: Object.fromEntries(benchCase.variants.map((v, i) => [v.id, summaries[i]])) });
+      }
+      console.log('');
+      console.log(table(metricRows));
+    }
     for (const line of benchCase.notes?.(state, result) ?? []) console.log(`- ${line}`);
     report.cases.push(result);
   } catch (error) {

@@ -283,7 +283,9 @@ export function toSocialLinks(value: unknown): SocialLink[] {
   if (!isRecord(value)) return [];
   const links: SocialLink[] = [];
   for (const network of SOCIAL_NETWORKS) {
-    const url = toSafeUrl(field(value, network), { protocols: ['http:', 'https:'] });
+    const raw = field(value, network);
+    if (typeof raw !== 'string' || raw === '') continue;
+    const url = toSafeUrl(raw, { protocols: ['http:', 'https:'] });
     if (url) links.push({ network, url });
   }
   return links;
@@ -333,16 +335,14 @@ export function toPrice(value: unknown): { price: number | null; priceText: stri
 }
 
 /**
- * The description as stored: Markdown, or HTML for legacy records (`descriptionHTML: true`).
- * Only made safe to carry here (lone surrogates, control characters, size); the sanitising
- * pipeline turns it into HTML when a detail view opens.
+ * The description as stored: Markdown, or HTML for legacy records (`descriptionHTML: true`). Only
+ * bounded here; cleaning and sanitising happen in the description pipeline when a detail view
+ * opens, so a list of 10,000 records does not pay for 10,000 descriptions nobody reads.
  */
 export function toRichText(value: unknown, htmlFlag: unknown): { format: 'markdown' | 'html'; source: string } | null {
-  if (typeof value !== 'string') return null;
-  const source = cleanText(value.slice(0, 100_000), { multiline: true, keepIndentation: true });
-  if (source === '') return null;
+  if (typeof value !== 'string' || !/\S/.test(value)) return null;
   const isHtml = htmlFlag === true || htmlFlag === 'true' || htmlFlag === 1 || htmlFlag === '1';
-  return { format: isHtml ? 'html' : 'markdown', source };
+  return { format: isHtml ? 'html' : 'markdown', source: value.length > 100_000 ? value.slice(0, 100_000) : value };
 }
 
 /** Plain text for a short, one-line excerpt of a description (tags and Markdown marks removed). */

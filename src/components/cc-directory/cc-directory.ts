@@ -30,8 +30,7 @@ import { parseSyncMode, readUrlState, writeUrlState } from '../../shared/url-sta
 import { directoryStyles } from './cc-directory.styles.js';
 import {
   buildIndex,
-  facetCounts,
-  filterEntries,
+  searchEntries,
   sortedEntries,
   type DirectoryEntry,
   type DirectoryFilter,
@@ -355,6 +354,7 @@ export class CcDirectory extends LitElement {
       this.filtered = [];
       this.facets = { types: new Map(), tags: [] };
       this.filterKey = '';
+      this.filteredSet = null;
       return;
     }
     const key = JSON.stringify([this.text, this.selectedTypes, this.selectedTags, this.currentSort]);
@@ -362,21 +362,26 @@ export class CcDirectory extends LitElement {
     this.filterKey = key;
     this.filteredSet = set;
     if (set.mode === 'server') {
-      this.filtered = [...sortedEntries(set.index, this.currentSort)];
+      // The server already applied text, types, keywords and page: show its page, count its tags.
+      const outcome = searchEntries(sortedEntries(set.index, this.currentSort), { text: '', types: new Set(), tags: [] }, MAX_TAG_CHIPS, set.index);
+      this.filtered = outcome.matches;
       this.facets = {
         types: new Map(this.facetTypes().map((type) => [type, set.counts[type as keyof Counts] ?? 0])),
-        tags: facetCounts(set.index, { text: '', types: new Set(), tags: this.selectedTags }, MAX_TAG_CHIPS).tags,
+        tags: outcome.tags.filter((tag) => !this.selectedTags.includes(tag.key)),
       };
       return;
     }
-    const filter = this.filter();
-    this.filtered = filterEntries(sortedEntries(set.index, this.currentSort), filter);
-    this.facets = facetCounts(set.index, filter, MAX_TAG_CHIPS);
+    const outcome = searchEntries(sortedEntries(set.index, this.currentSort), this.filter(), MAX_TAG_CHIPS, set.index);
+    this.filtered = outcome.matches;
+    this.facets = { types: outcome.types, tags: outcome.tags };
   }
 
+  /** How many entries of `set` match the current filters (the cached result when it is current). */
   private matchCount(set: ResultSet): number {
     if (set.mode === 'server') return set.total ?? set.index.entries.length;
-    return filterEntries(set.index.entries, this.filter()).length;
+    const key = JSON.stringify([this.text, this.selectedTypes, this.selectedTags, this.currentSort]);
+    if (set === this.filteredSet && key === this.filterKey) return this.filtered.length;
+    return searchEntries(set.index.entries, this.filter(), 0).matches.length;
   }
 
   private pageCount(set: ResultSet): number {

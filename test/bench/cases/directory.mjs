@@ -4,10 +4,11 @@
 //   - naive (baseline): the same 10,000 cards in one naive Lit template, as perf-anchors.md measured
 //     (1,246 ms and 210k nodes there). Timed from `el.items = items` to the second rAF; the items are
 //     already normalised, so the baseline pays for rendering only.
-//   - cc-directory: the real element, reading a stubbed fetch that serves the sandbox's answer from memory
-//     (first page with counts, then the whole set). Timed from the moment the whole-set response is handed
-//     to the client ("the response arrives") to the second rAF after cc-load: JSON parse, normalisation,
-//     indexing, sorting and the first page's render are all inside.
+//   - cc-directory: the real element, reading a stubbed search route that serves the sandbox's answer from memory
+//     (first page with counts, then the whole set). The primary figure, "first render", runs from the moment
+//     the first answer is handed to the client to the second rAF after its first page is on screen. The
+//     figure "whole set searchable" runs from the moment the whole-set answer is handed over to the second
+//     rAF after cc-load: JSON parse (17 MB), normalisation, indexing, sorting and render are all inside.
 // Then, in both, keystrokes as perf-anchors: "saint", then "saint-p", then clearing the box, each from the
 // input event to the second rAF. Reported: DOM nodes inside the element (all node types) and the JS heap
 // after a forced GC.
@@ -39,6 +40,8 @@ async function bundle(root) {
     tsconfig: join(root, 'tsconfig.json'),
     // Lit's production build, as visitors get it.
     conditions: ['production'],
+    // package.json "sideEffects" describes dist/ for consumers; here it would drop the define import.
+    ignoreAnnotations: true,
     logLevel: 'silent',
   });
   return result.outputFiles[0].contents;
@@ -87,8 +90,21 @@ async function heapAndNodes(page, selector) {
   return { heapMB: heap.usedSize / 1048576, nodes };
 }
 
+function withMetrics(result, measured) {
+  const metrics = { 'DOM nodes in the element': measured.nodes, 'JS heap after GC': measured.heapMB };
+  // For the naive baseline everything is on screen at its first render; for the element, the whole
+  // set becomes searchable once the second (full) answer is parsed, normalised, indexed and painted.
+  metrics['whole set searchable →2rAF'] = result.info.whole ?? result.ms;
+  KEYSTROKES.forEach((text, i) => {
+    metrics[`keystroke ${text ? `"${text}"` : '(clear)'} →2rAF`] = result.info.keys[i];
+  });
+  return { ms: result.ms, info: { ...result.info, ...measured, metrics } };
+}
+
 export default {
   id: 'directory',
+  ratio: 'speedup',
+  metricUnits: { 'DOM nodes in the element': 'nodes', 'JS heap after GC': 'MB' },
   order: 3,
   title: `c. <cc-directory>: ${COUNT.toLocaleString('en-US')} organisations, first render and keystrokes`,
   reps: 5,
@@ -152,8 +168,7 @@ export default {
           },
           { ...state, keystrokes: KEYSTROKES, naive: NAIVE_ELEMENT, frames: twoFrames() },
         );
-        Object.assign(result.info, await heapAndNodes(page, 'naive-directory'));
-        return result;
+        return withMetrics(result, await heapAndNodes(page, 'naive-directory'));
       },
     },
     {
@@ -161,7 +176,7 @@ export default {
       label: '<cc-directory> (local search over the whole set)',
       async measure(page, state) {
         const result = await page.evaluate(
-          async ({ moduleUrl, fullUrl, keystrokes, frames }) => {
+          async ({ moduleUrl, fullUrl, base, keystrokes, frames }) => {
             await import(moduleUrl);
             const fullText = await (await fetch(fullUrl)).text();
             const full = JSON.parse(fullText);
@@ -169,25 +184,45 @@ export default {
             const firstIds = Object.keys(full.results).slice(0, 12);
             const firstText = JSON.stringify({ results: Object.fromEntries(firstIds.map((id) => [id, full.results[id]])), count: full.count });
             const realFetch = window.fetch;
-            let arrived = 0;
+            let fullArrived = 0;
+            let firstArrived = 0;
             window.fetch = async (input, init) => {
+              if (!String(input).includes('/co2/search/')) return realFetch(input, init);
               const step = Number(new URLSearchParams(String(init?.body ?? '')).get('indexStep'));
               if (step >= 10000) {
-                arrived = performance.now();
+                // 17 MB do not arrive in the same task as the first page: give the download some time,
+                // so the first page can paint, as it does on a real network.
+                await new Promise((resolve) => setTimeout(resolve, 500));
+                fullArrived = performance.now();
                 return new Response(fullText, { headers: { 'Content-Type': 'application/json' } });
               }
+              firstArrived = performance.now();
               return new Response(firstText, { headers: { 'Content-Type': 'application/json' } });
             };
             const el = document.createElement('cc-directory');
-            el.setAttribute('api-base', 'https://bench.invalid');
+            // The sandbox's origin, so card images load from it as in the naive baseline.
+            el.setAttribute('api-base', base);
             el.setAttribute('lang', 'fr');
             el.style.cssText = 'display:block;width:1000px;height:800px;overflow:auto';
             const loaded = new Promise((resolve) => el.addEventListener('cc-load', resolve, { once: true }));
+            // First render: the first page (with the counts) on screen, while the whole set loads.
+            const firstPainted = new Promise((resolve) => {
+              const observer = new MutationObserver(() => {
+                if (el.shadowRoot?.querySelector('[part~="item"]')) {
+                  observer.disconnect();
+                  new Function(`return ${frames}`)().then(() => resolve(performance.now()));
+                }
+              });
+              const start = () => (el.shadowRoot ? observer.observe(el.shadowRoot, { childList: true, subtree: true }) : requestAnimationFrame(start));
+              start();
+            });
             document.body.append(el);
+            const firstDone = await firstPainted;
             await loaded;
             await el.updateComplete;
             await new Function(`return ${frames}`)();
-            const first = performance.now() - arrived;
+            const whole = performance.now() - fullArrived;
+            const first = firstDone - firstArrived;
             window.fetch = realFetch;
             const keys = [];
             const input = el.shadowRoot.querySelector('input[type="search"]');
@@ -200,12 +235,11 @@ export default {
               keys.push(performance.now() - k0);
             }
             const status = el.shadowRoot.querySelector('[role="status"]').textContent.trim();
-            return { ms: first, info: { keys, shown: el.shadowRoot.querySelectorAll('[part~="item"]').length, status } };
+            return { ms: first, info: { keys, whole, shown: el.shadowRoot.querySelectorAll('[part~="item"]').length, status } };
           },
           { ...state, keystrokes: KEYSTROKES, frames: twoFrames() },
         );
-        Object.assign(result.info, await heapAndNodes(page, 'cc-directory'));
-        return result;
+        return withMetrics(result, await heapAndNodes(page, 'cc-directory'));
       },
     },
   ],
@@ -218,13 +252,8 @@ export default {
   describe: (state) =>
     `whole-set answer ${state.bytes.toLocaleString('en-US')} bytes of JSON; element bundle ${state.bundleBytes.toLocaleString('en-US')} bytes min (unzipped)`,
 
-  // Extra rows: keystrokes, nodes and heap, with ratios against the naive baseline.
-  extraMetrics(results) {
-    const rows = [];
-    const byId = Object.fromEntries(results.map((r) => [r.id, r]));
-    KEYSTROKES.forEach((text, i) => {
-      rows.push({ metric: `keystroke ${text ? `"${text}"` : '(clear)'} →2rAF`, values: Object.fromEntries(results.map((r) => [r.id, r.samples.map((s) => s.info.keys[i])])) });
-    });
-    return { rows, nodes: Object.fromEntries(results.map((r) => [r.id, r.lastInfo?.nodes])), heap: Object.fromEntries(results.map((r) => [r.id, r.lastInfo?.heapMB])), byId };
+  notes(state, result) {
+    const directory = result.variants.find((v) => v.id === 'cc-directory');
+    return [`cc-directory status line after the keystrokes: "${directory.info?.status}"`];
   },
 };
