@@ -688,6 +688,45 @@ describe('<cc-directory>', () => {
       expect(shown.some((name) => name.includes('\uFFFD'))).to.equal(true);
     });
 
+    it('renders every hostile record of the sandbox, and each detail, without running a script', async () => {
+      restore();
+      const calls: string[] = [];
+      const saved = { alert: window.alert, confirm: window.confirm, prompt: window.prompt };
+      window.alert = (message?: unknown) => void calls.push(`alert ${String(message)}`);
+      window.confirm = (message?: string) => (calls.push(`confirm ${message}`), false);
+      window.prompt = (message?: string) => (calls.push(`prompt ${message}`), null);
+      try {
+        const { el } = await mount({ 'api-base': sandboxUrl(), 'source-key': 'hostile', types: 'organizations,projects,poi', 'page-size': '24' });
+        await settled(el);
+        const total = Number(/\d+/.exec(statusText(el))?.[0]);
+        expect(total).to.be.greaterThan(10);
+        for (let page = 0; page < 10; page++) {
+          for (const item of items(el)) {
+            item.querySelector<HTMLAnchorElement>('[part~="item-title"] a')!.click();
+            await el.updateComplete;
+            const dialog = shadow(el).querySelector('dialog')!;
+            for (let i = 0; i < 50 && dialog.querySelector('.description-loading'); i++) {
+              await new Promise((resolve) => setTimeout(resolve, 20));
+              await el.updateComplete;
+            }
+            assertInert(dialog);
+            dialog.close();
+            await el.updateComplete;
+          }
+          assertInert(shadow(el));
+          const next = shadow(el).querySelectorAll<HTMLButtonElement>('[part~="pager"] button')[1];
+          if (!next || next.getAttribute('aria-disabled') === 'true') break;
+          next.click();
+          await el.updateComplete;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(calls, 'no dialog box opened by a payload').to.deep.equal([]);
+      } finally {
+        Object.assign(window, saved);
+        restore = () => undefined;
+      }
+    });
+
     it('sanitises descriptions in the detail dialog (rows 3, 4, 10, 14, 16)', async () => {
       const { el } = await mount({ 'api-base': STUB_BASE, 'page-size': '40' });
       await settled(el);

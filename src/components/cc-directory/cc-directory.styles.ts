@@ -186,7 +186,7 @@ export const directoryStyles = css`
   .media {
     flex: none;
     width: 100%;
-    height: 140px;
+    height: 112px;
     border-radius: calc(var(--_radius) * 0.75);
     background: var(--_surface-alt);
     display: flex;

@@ -839,7 +839,7 @@ export class CcDirectory extends LitElement {
       ${image && !this.failedImages.has(item.id) ? html`<img class="detail-image" src=${image} alt=${d.logoOf(item.name)} width="160" height="160" @error=${() => this.handleImageError(item.id)} />` : nothing}
       ${item.shortDescription ? html`<p class="lead"><bdi>${item.shortDescription}</bdi></p>` : nothing}
       ${this.detailDescription === 'loading'
-        ? html`<p class="muted">${d.descriptionLoading}</p>`
+        ? html`<p class="muted description-loading">${d.descriptionLoading}</p>`
         : this.detailDescription === 'error'
           ? html`<p class="muted">${d.descriptionError}</p>`
           : this.detailDescription
