@@ -300,6 +300,19 @@ export function createSandbox(options = {}) {
     send(response, await compress(request, serialized));
   }
 
+  /** Resolves on 'drain' or 'close', removing the other listener (one wait per chunk would pile them up). */
+  function waitForDrain(response) {
+    return new Promise((resolve) => {
+      const done = () => {
+        response.off('drain', done);
+        response.off('close', done);
+        resolve();
+      };
+      response.once('drain', done);
+      response.once('close', done);
+    });
+  }
+
   /** A body of about `megabytes` MB of search results, streamed in 64 kB chunks with backpressure. */
   async function streamHuge(response, step, cors) {
     const template = hugeRecordTemplate();
@@ -317,7 +330,7 @@ export function createSandbox(options = {}) {
       chunk += (index ? ',' : '') + template.replaceAll('@@@@@@@@@@@@@@@@@@@@@@@@', id);
       if (chunk.length >= 65536) {
         if (response.destroyed) return;
-        if (!response.write(chunk)) await new Promise((resolve) => { response.once('drain', resolve); response.once('close', resolve); });
+        if (!response.write(chunk)) await waitForDrain(response);
         chunk = '';
       }
     }

@@ -42,8 +42,13 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
-/** The actors of a commune (Saint-Leu, La Réunion, INSEE 97413), in French. */
+/** The actors of a commune (Saint-Leu, La Réunion, INSEE 97413). */
 export const Default: Story = {};
+
+/** In French, whatever the browser's language: the page (or an ancestor) says `lang="fr"`. */
+export const French: Story = {
+  render: (args) => html`<div lang="fr">${meta.render!(args, {} as never)}</div>`,
+};
 
 /** The same in English: the language comes from the closest `lang` attribute. */
 export const English: Story = {

@@ -61,6 +61,9 @@ export async function startStaticServer() {
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run',
+  // Only loopback is reachable: fail other host names at once rather than wait on DNS (the data holds
+  // absolute image URLs on real hosts).
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
 ];
 
 /** Debian's Chromium through puppeteer-core: never a downloaded browser. */

@@ -555,6 +555,18 @@ describe('<cc-directory>', () => {
       expect(el.getBoundingClientRect().width).to.be.at.most(320);
     });
 
+    it('stays readable with text at 200 % (RGAA 10.4): no horizontal scrolling, no clipped entry', async () => {
+      const { el } = await mount({ 'api-base': sandboxUrl(), insee: '97413' }, { width: '640px' });
+      el.style.setProperty('--cc-font-size', '32px');
+      await settled(el);
+      const base = shadow(el).querySelector<HTMLElement>('[part~="base"]')!;
+      expect(parseFloat(getComputedStyle(base).fontSize)).to.equal(32);
+      expect(base.scrollWidth).to.be.at.most(base.clientWidth + 1);
+      for (const title of shadow(el).querySelectorAll<HTMLElement>('[part~="item-title"]')) {
+        expect(title.scrollWidth, title.textContent ?? '').to.be.at.most(title.clientWidth + 1);
+      }
+    });
+
     it('keeps its layout and contrast in a page with hostile CSS', async () => {
       const style = document.createElement('style');
       style.textContent = '*{box-sizing:content-box} img{max-width:100%} html{font-size:10px} body{line-height:3;color:#fff}';
@@ -596,7 +608,8 @@ describe('<cc-directory>', () => {
     });
 
     it('replaces a broken image by a placeholder', async () => {
-      const restore = stubSearch(() => ({ results: { x: org('x', { profilMediumImageUrl: 'https://broken.invalid/none.png' }) } }));
+      // A loopback address nothing listens on: the load fails at once, without any DNS lookup.
+      const restore = stubSearch(() => ({ results: { x: org('x', { profilMediumImageUrl: 'http://127.0.0.1:9/none.png' }) } }));
       try {
         const { el } = await mount({ 'api-base': STUB_BASE });
         await settled(el);
