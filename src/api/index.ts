@@ -24,6 +24,7 @@ export {
   type SearchType,
 } from './search.js';
 export { fetchElementEvents, fetchOpenData, resolveSlug, type OpenDataQuery } from './elements.js';
+export { fetchEventsInWindow, fetchOrganizationEvents, type EventWindowQuery } from './agenda.js';
 export { DEFAULT_LINK_BASE, elementPageUrl, normalizeLinkBase } from './links.js';
 export { normalizeElement, detectCollection, type NormalizeContext } from './normalize/elements.js';
 export {

@@ -21,9 +21,10 @@ import {
 import { plainExcerpt } from '../../api/normalize/primitives.js';
 import { emit } from '../../shared/events.js';
 import { LocaleController } from '../../shared/i18n/locale-controller.js';
-import { renderRichText } from '../../shared/sanitize.js';
 import { parseList, scopeFromAttributes, scopeKey } from '../../shared/scope.js';
 import { baseStyles } from '../../shared/styles.js';
+import { DetailController, renderActiveFilters, renderChip, renderDetailDialog, renderErrorState } from '../../shared/ui.js';
+import { uiStyles } from '../../shared/ui.styles.js';
 import { foldForSearch, truncateGraphemes } from '../../shared/text.js';
 import { displayHost, toMailtoHref } from '../../shared/url.js';
 import { parseSyncMode, readUrlState, writeUrlState } from '../../shared/url-state.js';
@@ -109,7 +110,7 @@ interface ServerState {
  * @cssprop --cc-directory-chip-selected-background - Background of a selected chip (default: the accent).
  */
 export class CcDirectory extends LitElement {
-  static override styles = [baseStyles, directoryStyles];
+  static override styles = [baseStyles, uiStyles, directoryStyles];
 
   /** Platform origin or same-origin proxy the data is read from. */
   @property({ attribute: 'api-base' }) apiBase = DEFAULT_API_BASE;
@@ -163,15 +164,13 @@ export class CcDirectory extends LitElement {
   /** What the status region says; updated once typing pauses, so screen readers are not flooded. */
   @state() private announced: { count: number; total: number | null; page?: { page: number; pages: number } } | null = null;
   @state() private slow = false;
-  @state() private detail: CommunecterElement | null = null;
-  @state() private detailDescription: DocumentFragment | 'loading' | 'error' | null = null;
   @state() private failedImages: ReadonlySet<string> = new Set();
 
   private readonly localize = new LocaleController(this);
+  private readonly detail = new DetailController<CommunecterElement>(this, () => this.linkBase);
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
-  private detailOpener: HTMLElement | null = null;
   private filtered: DirectoryEntry[] = [];
   private facets: { types: Map<string, number>; tags: FacetCount[] } = { types: new Map(), tags: [] };
   private filterKey = '';
@@ -238,16 +237,6 @@ export class CcDirectory extends LitElement {
       this.page = 1;
     }
     this.computeMatches();
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    if (changed.has('detail') && this.detail) {
-      const dialog = this.renderRoot.querySelector('dialog');
-      if (dialog && !dialog.open) {
-        dialog.showModal();
-        (dialog.querySelector('.detail-title') as HTMLElement | null)?.focus();
-      }
-    }
   }
 
   // ---------------------------------------------------------------- data
@@ -550,41 +539,12 @@ export class CcDirectory extends LitElement {
     const url = elementPageUrl(this.linkBase, item);
     const allowed = emit(this, 'cc-select', { item, kind: item.kind, url }, { cancelable: true });
     if (!allowed) return;
-    this.detailOpener = event.currentTarget as HTMLElement;
-    this.openDetail(item);
+    this.detail.open(item, event.currentTarget as HTMLElement);
   }
 
   private handleItemKeydown(event: KeyboardEvent, item: CommunecterElement): void {
     // Links answer Enter natively; Space selects too, as on a button.
     if (event.key === ' ') this.handleItemActivate(event, item);
-  }
-
-  private openDetail(item: CommunecterElement): void {
-    this.detail = item;
-    this.detailDescription = item.description ? 'loading' : null;
-    if (item.description) {
-      renderRichText(item.description, { linkBase: this.linkBase, headingLevel: 3 }).then(
-        (fragment) => {
-          if (this.detail === item) this.detailDescription = fragment;
-        },
-        () => {
-          if (this.detail === item) this.detailDescription = 'error';
-        },
-      );
-    }
-  }
-
-  private handleDialogClose(): void {
-    this.detail = null;
-    this.detailDescription = null;
-    const opener = this.detailOpener;
-    this.detailOpener = null;
-    // Focus goes back where it was (the dialog element's own restore is not in every browser).
-    if (opener?.isConnected) opener.focus();
-  }
-
-  private closeDialog(): void {
-    this.renderRoot.querySelector('dialog')?.close();
   }
 
   private handleImageError(id: string): void {
@@ -641,12 +601,12 @@ export class CcDirectory extends LitElement {
     return html`
       <section part="base" class="base layout-${this.layout === 'list' ? 'list' : 'cards'}" aria-label=${t.directory.label}>
         ${this.noSearch && this.noFacets ? nothing : this.renderControls(set)}
-        ${failed ? this.renderError(this.results.error) : nothing}
+        ${failed ? renderErrorState(this.localize.t, this.results.error, `${normalizeLinkBase(this.linkBase)}/#search`, () => this.retry()) : nothing}
         <div class="results" aria-busy=${loading ? 'true' : 'false'}>
           <p part="status" class="status" role="status">${this.renderStatus(set, loading, failed)}</p>
           ${set ? this.renderResults(set) : loading ? this.renderSkeleton() : nothing}
         </div>
-        ${this.detail ? this.renderDetail(this.detail) : nothing}
+        ${this.detail.item ? this.renderDetail(this.detail.item) : nothing}
       </section>
     `;
   }
@@ -719,25 +679,22 @@ export class CcDirectory extends LitElement {
     `;
   }
 
-  private renderChip(key: string, label: string, count: number, pressed: boolean, toggle: () => void): TemplateResult {
-    return html`<li><button type="button" part="chip" class="chip" dir="auto" data-key=${key} aria-pressed=${pressed ? 'true' : 'false'} aria-label=${this.localize.t.directory.chipLabel(label, count)} @click=${toggle}>${label} <span class="count" aria-hidden="true">${count}</span></button></li>`;
+  private renderChip(key: string, label: string, count: number, pressed: boolean, onToggle: () => void): TemplateResult {
+    return renderChip({ key, label, count, pressed, name: this.localize.t.directory.chipLabel(label, count), onToggle });
   }
 
   private renderActiveFilters(): TemplateResult | typeof nothing {
-    const t = this.localize.t.directory;
+    const d = this.localize.t.directory;
     const text = this.text.trim();
-    if (!text && this.selectedTypes.length === 0 && this.selectedTags.length === 0) return nothing;
-    const chip = (label: string, remove: () => void) =>
-      html`<li><button type="button" part="chip" class="chip removable" aria-label=${t.removeFilter(label)} @click=${remove}><bdi>${label}</bdi> <span aria-hidden="true">×</span></button></li>`;
-    return html`<div part="active-filters" class="active-filters">
-      <span class="active-label">${t.activeFilters}</span>
-      <ul class="chips">
-        ${text ? chip(t.textFilter(truncateGraphemes(text, 40)), () => this.clearText()) : nothing}
-        ${this.selectedTypes.map((type) => chip(this.typeLabel(type, true), () => this.toggleType(type)))}
-        ${this.selectedTags.map((key) => chip(`#${this.tagLabel(key)}`, () => this.toggleTag(key)))}
-      </ul>
-      <button type="button" class="link-button" @click=${this.clearAll}>${t.clearAll}</button>
-    </div>`;
+    return renderActiveFilters(
+      this.localize.t,
+      [
+        ...(text ? [{ label: d.textFilter(text), onRemove: () => this.clearText() }] : []),
+        ...this.selectedTypes.map((type) => ({ label: this.typeLabel(type, true), onRemove: () => this.toggleType(type) })),
+        ...this.selectedTags.map((key) => ({ label: `#${this.tagLabel(key)}`, onRemove: () => this.toggleTag(key) })),
+      ],
+      () => this.clearAll(),
+    );
   }
 
   private renderResults(set: ResultSet): TemplateResult {
@@ -807,21 +764,6 @@ export class CcDirectory extends LitElement {
     </ul>`;
   }
 
-  private renderError(error: unknown): TemplateResult {
-    const t = this.localize.t;
-    const kind = error instanceof ApiError ? error.kind : 'bad-shape';
-    const wait = error instanceof ApiError && error.retryAfterMs ? Math.ceil(error.retryAfterMs / 1000) : null;
-    return html`<div part="error" class="error" role="alert">
-      <p class="error-title">${t.errorTitle}</p>
-      <p>${t.errors[kind]}${wait ? ` ${t.retryIn(`${wait} s`)}` : ''}</p>
-      <p class="error-actions">
-        <button type="button" class="button" @click=${this.retry}>${t.retry}</button>
-        <a href=${`${normalizeLinkBase(this.linkBase)}/#search`}>${t.seeOnCommunecter}</a>
-      </p>
-      <slot></slot>
-    </div>`;
-  }
-
   private renderDetail(item: CommunecterElement): TemplateResult {
     const t = this.localize.t;
     const d = t.directory;
@@ -830,41 +772,34 @@ export class CcDirectory extends LitElement {
     const addressLines = address ? [address.street, [address.postalCode, address.locality].filter(Boolean).join(' ')].filter((line) => line) : [];
     const mailto = item.email ? toMailtoHref(item.email) : null;
     const image = item.images.medium;
-    return html`<dialog part="dialog" class="dialog" aria-labelledby="detail-title" @close=${this.handleDialogClose}>
-      <div class="dialog-header">
-        <h2 id="detail-title" class="detail-title" tabindex="-1"><bdi>${item.name}</bdi></h2>
-        <button type="button" class="close" aria-label=${t.close} @click=${this.closeDialog}>×</button>
-      </div>
-      <p class="meta"><span class="badge">${this.itemTypeLabel(item)}</span>${item.kind === 'organization' && item.memberCount ? html` ${d.members(item.memberCount)}` : nothing}</p>
-      ${image && !this.failedImages.has(item.id) ? html`<img class="detail-image" src=${image} alt=${d.logoOf(item.name)} width="160" height="160" @error=${() => this.handleImageError(item.id)} />` : nothing}
-      ${item.shortDescription ? html`<p class="lead"><bdi>${item.shortDescription}</bdi></p>` : nothing}
-      ${this.detailDescription === 'loading'
-        ? html`<p class="muted description-loading">${d.descriptionLoading}</p>`
-        : this.detailDescription === 'error'
-          ? html`<p class="muted">${d.descriptionError}</p>`
-          : this.detailDescription
-            ? html`<div class="description">${this.detailDescription.cloneNode(true)}</div>`
-            : nothing}
-      ${addressLines.length > 0 ? html`<h3>${d.address}</h3><address>${addressLines.map((line, i) => html`${i > 0 ? html`<br />` : nothing}<bdi>${line}</bdi>`)}</address>` : nothing}
-      ${item.website || mailto || item.phones.length > 0
-        ? html`<h3>${d.contacts}</h3>
-            <ul class="plain">
-              ${item.website ? html`<li>${d.website} : <a href=${item.website} rel="noopener noreferrer nofollow ugc" target="_blank">${displayHost(item.website)}<span class="visually-hidden"> ${t.opensInNewWindow}</span></a></li>` : nothing}
-              ${mailto ? html`<li>${d.email} : <a href=${mailto}><bdi>${item.email}</bdi></a></li>` : nothing}
-              ${item.phones.map((phone) => html`<li>${t.phoneKinds[phone.kind]} : ${phone.href ? html`<a href=${phone.href}>${phone.number}</a>` : phone.number}</li>`)}
-            </ul>`
-        : nothing}
-      ${item.social.length > 0
-        ? html`<h3>${d.social}</h3>
-            <ul class="plain">
-              ${item.social.map((link) => html`<li><a href=${link.url} rel="noopener noreferrer nofollow ugc" target="_blank">${link.network}<span class="visually-hidden"> ${t.opensInNewWindow}</span></a></li>`)}
-            </ul>`
-        : nothing}
-      ${item.tags.length > 0 ? html`<h3>${d.tags}</h3><ul class="tags">${item.tags.map((tag) => html`<li><bdi>#${tag}</bdi></li>`)}</ul>` : nothing}
-      <p class="dialog-footer">
-        <a class="button" href=${url} target="_blank" rel="noopener">${t.seeOnCommunecterNamed(item.name)}<span class="visually-hidden"> ${t.opensInNewWindow}</span></a>
-      </p>
-      <p class="muted source">${t.sourceAttribution}</p>
-    </dialog>`;
+    return renderDetailDialog(this.detail, {
+      title: item.name,
+      closeLabel: t.close,
+      loadingLabel: d.descriptionLoading,
+      errorLabel: d.descriptionError,
+      head: html`<p class="meta"><span class="badge">${this.itemTypeLabel(item)}</span>${item.kind === 'organization' && item.memberCount ? html` ${d.members(item.memberCount)}` : nothing}</p>
+        ${image && !this.failedImages.has(item.id) ? html`<img class="detail-image" src=${image} alt=${d.logoOf(item.name)} width="160" height="160" @error=${() => this.handleImageError(item.id)} />` : nothing}
+        ${item.shortDescription ? html`<p class="lead"><bdi>${item.shortDescription}</bdi></p>` : nothing}`,
+      body: html`${addressLines.length > 0 ? html`<h3>${d.address}</h3><address>${addressLines.map((line, i) => html`${i > 0 ? html`<br />` : nothing}<bdi>${line}</bdi>`)}</address>` : nothing}
+        ${item.website || mailto || item.phones.length > 0
+          ? html`<h3>${d.contacts}</h3>
+              <ul class="plain">
+                ${item.website ? html`<li>${d.website} : <a href=${item.website} rel="noopener noreferrer nofollow ugc" target="_blank">${displayHost(item.website)}<span class="visually-hidden"> ${t.opensInNewWindow}</span></a></li>` : nothing}
+                ${mailto ? html`<li>${d.email} : <a href=${mailto}><bdi>${item.email}</bdi></a></li>` : nothing}
+                ${item.phones.map((phone) => html`<li>${t.phoneKinds[phone.kind]} : ${phone.href ? html`<a href=${phone.href}>${phone.number}</a>` : phone.number}</li>`)}
+              </ul>`
+          : nothing}
+        ${item.social.length > 0
+          ? html`<h3>${d.social}</h3>
+              <ul class="plain">
+                ${item.social.map((link) => html`<li><a href=${link.url} rel="noopener noreferrer nofollow ugc" target="_blank">${link.network}<span class="visually-hidden"> ${t.opensInNewWindow}</span></a></li>`)}
+              </ul>`
+          : nothing}
+        ${item.tags.length > 0 ? html`<h3>${d.tags}</h3><ul class="tags">${item.tags.map((tag) => html`<li><bdi>#${tag}</bdi></li>`)}</ul>` : nothing}`,
+      footer: html`<p class="dialog-footer">
+          <a class="button" href=${url} target="_blank" rel="noopener">${t.seeOnCommunecterNamed(item.name)}<span class="visually-hidden"> ${t.opensInNewWindow}</span></a>
+        </p>
+        <p class="muted source">${t.sourceAttribution}</p>`,
+    });
   }
 }

@@ -36,6 +36,44 @@ export interface Translation {
   /** "18:00, heure de La Réunion" */
   readonly timeInZone: (time: string, zoneName: string) => string;
   readonly directory: DirectoryStrings;
+  readonly agenda: AgendaStrings;
+}
+
+export interface AgendaStrings {
+  readonly label: string;
+  readonly views: Readonly<Record<'list' | 'month' | 'week', string>>;
+  readonly viewLabel: string;
+  readonly previous: Readonly<Record<'list' | 'month' | 'week', string>>;
+  readonly next: Readonly<Record<'list' | 'month' | 'week', string>>;
+  readonly today: string;
+  readonly searchLabel: string;
+  readonly typeFacet: string;
+  readonly tagFacet: string;
+  readonly showPast: string;
+  /** Status line: how many events are shown. */
+  readonly results: (count: number) => string;
+  readonly empty: string;
+  readonly emptyWindow: string;
+  readonly allDay: string;
+  /** "du 12 au 14 décembre" */
+  readonly range: (from: string, to: string) => string;
+  /** "jour 2 sur 3" */
+  readonly dayOf: (index: number, count: number) => string;
+  readonly weekly: string;
+  readonly more: (count: number) => string;
+  /** Accessible name of a day in the month grid. */
+  readonly dayLabel: (date: string, count: number) => string;
+  readonly eventsOn: (date: string) => string;
+  readonly organizer: string;
+  readonly place: string;
+  readonly addToCalendar: string;
+  readonly downloadIcs: string;
+  readonly downloadAllIcs: (count: number) => string;
+  readonly google: string;
+  readonly outlook: string;
+  readonly seeAll: string;
+  readonly weekOf: (date: string) => string;
+  readonly gridHelp: string;
 }
 
 export interface DirectoryStrings {

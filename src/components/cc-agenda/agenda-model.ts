@@ -1,0 +1,194 @@
+/**
+ * From events to what an agenda shows: occurrences inside a window, recurring events expanded, by
+ * true overlap (the platform's own date filter drops events that straddle a bound), each with the
+ * time zone it is shown in, its local days, and a folded search text. Pure functions.
+ */
+import type { CivicEvent } from '../../api/types.js';
+import { foldForSearch } from '../../shared/text.js';
+import { addDays, dayKeyOf, daysBetween, weekdayOf, zonedTime, type DayKey } from '../../shared/zoned-time.js';
+
+export interface Occurrence {
+  /** Stable key: the event id, plus the occurrence's start for recurring events. */
+  readonly key: string;
+  readonly event: CivicEvent;
+  readonly start: Date;
+  /** Never before start (a missing or earlier end reads as the start). */
+  readonly end: Date;
+  readonly allDay: boolean;
+  /** The zone the times are shown in: the event's own, else the agenda's. */
+  readonly zone: string;
+  /** Local calendar days (in `zone`) of the first and last moment. */
+  readonly firstDay: DayKey;
+  readonly lastDay: DayKey;
+  readonly recurring: boolean;
+  /** Folded name, place, organiser and tags, for local search. */
+  readonly search: string;
+}
+
+export interface Window {
+  readonly start: Date;
+  /** Exclusive. */
+  readonly end: Date;
+}
+
+const MAX_OCCURRENCES_PER_EVENT = 400;
+
+function searchText(event: CivicEvent): string {
+  return foldForSearch(
+    [event.name, event.address?.locality, event.address?.street, event.organizer?.name, event.shortDescription, ...event.tags]
+      .filter(Boolean)
+      .join(' '),
+  );
+}
+
+function minutes(hhmm: string): number {
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+}
+
+function overlaps(start: Date, end: Date, window: Window): boolean {
+  // An instant event belongs where it starts; a lasting one wherever it is running.
+  return start < window.end && (end > window.start || start >= window.start);
+}
+
+function occurrence(event: CivicEvent, start: Date, end: Date, zone: string, recurring: boolean, search: string): Occurrence {
+  const safeEnd = end < start ? start : end;
+  // The platform stores all-day events as 00:00 → 23:59: the last day is the end's own day.
+  const lastInstant = safeEnd > start && !event.allDay ? new Date(safeEnd.getTime() - 1) : safeEnd;
+  return {
+    key: recurring ? `${event.id}@${start.toISOString()}` : event.id,
+    event,
+    start,
+    end: safeEnd,
+    allDay: event.allDay,
+    zone,
+    firstDay: dayKeyOf(start, zone),
+    lastDay: dayKeyOf(lastInstant, zone),
+    recurring,
+    search,
+  };
+}
+
+/**
+ * The occurrences of `events` that overlap `window`, sorted by start then name. Events without a
+ * usable start are left out (an agenda cannot place them). Weekly slots (`openingHours`) are
+ * expanded day by day in the event's zone, from the event's first day to its end if it has one.
+ */
+export function occurrencesInWindow(events: readonly CivicEvent[], window: Window, fallbackZone: string): Occurrence[] {
+  const result: Occurrence[] = [];
+  const seen = new Set<string>();
+  for (const event of events) {
+    const zone = event.timeZone ?? fallbackZone;
+    const search = searchText(event);
+    if (event.recurrence.length > 0) {
+      let day = dayKeyOf(window.start, zone);
+      const lastDay = dayKeyOf(new Date(window.end.getTime() - 1), zone);
+      const from = event.start ? dayKeyOf(event.start, zone) : null;
+      const until = event.end ? dayKeyOf(event.end, zone) : null;
+      let count = 0;
+      for (; daysBetween(day, lastDay) >= 0 && count < MAX_OCCURRENCES_PER_EVENT; day = addDays(day, 1)) {
+        if ((from && day < from) || (until && day > until)) continue;
+        const weekday = weekdayOf(day);
+        for (const slot of event.recurrence) {
+          if (slot.day !== weekday) continue;
+          const opens = minutes(slot.opens);
+          const closes = minutes(slot.closes);
+          const start = zonedTime(day, Math.floor(opens / 60), opens % 60, zone);
+          const endDay = closes <= opens ? addDays(day, 1) : day;
+          const end = zonedTime(endDay, Math.floor(closes / 60), closes % 60, zone);
+          if (!overlaps(start, end, window)) continue;
+          const item = occurrence(event, start, end, zone, true, search);
+          if (seen.has(item.key)) continue;
+          seen.add(item.key);
+          result.push(item);
+          count++;
+        }
+      }
+      continue;
+    }
+    if (!event.start) continue;
+    const end = event.end ?? event.start;
+    if (!overlaps(event.start, end, window)) continue;
+    const item = occurrence(event, event.start, end, zone, false, search);
+    if (seen.has(item.key)) continue;
+    seen.add(item.key);
+    result.push(item);
+  }
+  return result.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.event.name < b.event.name ? -1 : a.event.name > b.event.name ? 1 : 0));
+}
+
+export interface AgendaFilter {
+  readonly text: string;
+  /** Selected event types; an occurrence matches any of them (empty = all). */
+  readonly types: ReadonlySet<string>;
+  /** Selected folded tags; all must be present. */
+  readonly tags: readonly string[];
+  /** Hide what ended before this instant (the past-events toggle off). */
+  readonly notBefore: Date | null;
+}
+
+export interface AgendaSearch {
+  readonly matches: Occurrence[];
+  /** Per event type: occurrences matching everything but the type filter. */
+  readonly types: Map<string, number>;
+  /** Most frequent keywords among the matches, selected ones left out. */
+  readonly tags: { key: string; label: string; count: number }[];
+}
+
+/** Local filtering with facet counts, in one pass (as the directory does). */
+export function searchOccurrences(occurrences: readonly Occurrence[], filter: AgendaFilter, maxTags: number): AgendaSearch {
+  const needles = foldForSearch(filter.text).split(/\s+/).filter(Boolean);
+  const types = new Map<string, number>();
+  const tagCounts = new Map<string, { label: string; count: number }>();
+  const matches: Occurrence[] = [];
+  for (const item of occurrences) {
+    if (filter.notBefore && item.end < filter.notBefore && item.start < filter.notBefore) continue;
+    if (needles.some((needle) => !item.search.includes(needle))) continue;
+    const folded = item.event.tags.map(foldForSearch);
+    if (filter.tags.some((tag) => !folded.includes(tag))) continue;
+    const type = item.event.eventType ?? 'others';
+    types.set(type, (types.get(type) ?? 0) + 1);
+    if (filter.types.size > 0 && !filter.types.has(type)) continue;
+    matches.push(item);
+    item.event.tags.forEach((label, index) => {
+      const key = folded[index]!;
+      const entry = tagCounts.get(key);
+      if (entry) entry.count++;
+      else tagCounts.set(key, { label, count: 1 });
+    });
+  }
+  const tags = [...tagCounts.entries()]
+    .filter(([key]) => !filter.tags.includes(key))
+    .sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))
+    .slice(0, maxTags)
+    .map(([key, value]) => ({ key, label: value.label, count: value.count }));
+  return { matches, types, tags };
+}
+
+/**
+ * The day an occurrence is listed under: its first local day, or the first day shown when it began
+ * earlier (a festival that started yesterday is in today's list).
+ */
+export function listDay(item: Occurrence, firstShownDay: DayKey): DayKey {
+  return item.firstDay < firstShownDay ? (item.lastDay < firstShownDay ? item.firstDay : firstShownDay) : item.firstDay;
+}
+
+/** "Day 2 of 3" for a multi-day occurrence seen on `day`; null for a one-day one. */
+export function dayOfSpan(item: Occurrence, day: DayKey): { index: number; count: number } | null {
+  const count = daysBetween(item.firstDay, item.lastDay) + 1;
+  if (count <= 1) return null;
+  return { index: Math.min(count, Math.max(1, daysBetween(item.firstDay, day) + 1)), count };
+}
+
+/** Occurrences per local day for a grid, each occurrence on every day it covers (capped per day). */
+export function byDay(occurrences: readonly Occurrence[], days: readonly DayKey[]): Map<DayKey, Occurrence[]> {
+  const map = new Map<DayKey, Occurrence[]>(days.map((day) => [day, []]));
+  const first = days[0];
+  const last = days[days.length - 1];
+  if (!first || !last) return map;
+  for (const item of occurrences) {
+    const from = item.firstDay < first ? first : item.firstDay;
+    const to = item.lastDay > last ? last : item.lastDay;
+    for (let day = from; day <= to; day = addDays(day, 1)) map.get(day)?.push(item);
+  }
+  return map;
+}

@@ -1,0 +1,171 @@
+/**
+ * UI pieces every list-like widget shares: filter chips and the active-filters row, the error state,
+ * and the detail dialog (a native modal <dialog>: focus trapped by the browser, Esc closes, focus
+ * returned to what opened it). Their styles are in `ui.styles.ts`.
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { ApiError } from '../api/errors.js';
+import type { ElementBase } from '../api/types.js';
+import type { Translation } from './i18n/types.js';
+import { renderRichText } from './sanitize.js';
+import { truncateGraphemes } from './text.js';
+
+export interface ChipOptions {
+  readonly key: string;
+  readonly label: string;
+  readonly count: number;
+  readonly pressed: boolean;
+  /** Accessible name, e.g. "Associations, 12 résultats". */
+  readonly name: string;
+  readonly onToggle: () => void;
+}
+
+/** A toggle chip in a facet list. `dir="auto"` isolates labels written in another direction. */
+export function renderChip(chip: ChipOptions): TemplateResult {
+  return html`<li><button type="button" part="chip" class="chip" dir="auto" data-key=${chip.key} aria-pressed=${chip.pressed ? 'true' : 'false'} aria-label=${chip.name} @click=${chip.onToggle}>${chip.label} <span class="count" aria-hidden="true">${chip.count}</span></button></li>`;
+}
+
+export interface ActiveFilter {
+  readonly label: string;
+  readonly onRemove: () => void;
+}
+
+/** The row of active filters, each removable, and "clear all". Nothing when no filter is active. */
+export function renderActiveFilters(t: Translation, filters: readonly ActiveFilter[], onClearAll: () => void): TemplateResult | typeof nothing {
+  if (filters.length === 0) return nothing;
+  const d = t.directory;
+  return html`<div part="active-filters" class="active-filters">
+    <span class="active-label">${d.activeFilters}</span>
+    <ul class="chips">
+      ${filters.map(
+        (filter) =>
+          html`<li><button type="button" part="chip" class="chip removable" aria-label=${d.removeFilter(filter.label)} @click=${filter.onRemove}><bdi>${truncateGraphemes(filter.label, 40)}</bdi> <span aria-hidden="true">×</span></button></li>`,
+      )}
+    </ul>
+    <button type="button" class="link-button" @click=${onClearAll}>${d.clearAll}</button>
+  </div>`;
+}
+
+/** The error state: what went wrong in the visitor's words, a retry button, a way out, the fallback slot. */
+export function renderErrorState(t: Translation, error: unknown, fallbackHref: string, onRetry: () => void): TemplateResult {
+  const kind = error instanceof ApiError ? error.kind : 'bad-shape';
+  const wait = error instanceof ApiError && error.retryAfterMs ? Math.ceil(error.retryAfterMs / 1000) : null;
+  return html`<div part="error" class="error" role="alert">
+    <p class="error-title">${t.errorTitle}</p>
+    <p>${t.errors[kind]}${wait ? ` ${t.retryIn(`${wait} s`)}` : ''}</p>
+    <p class="error-actions">
+      <button type="button" class="button" @click=${onRetry}>${t.retry}</button>
+      <a href=${fallbackHref}>${t.seeOnCommunecter}</a>
+    </p>
+    <slot></slot>
+  </div>`;
+}
+
+export type DescriptionState = DocumentFragment | 'loading' | 'error' | null;
+
+/**
+ * The detail dialog's state for one host: which item is open, its sanitised description (loaded
+ * lazily), and the element to give focus back to. The host renders `renderDetailDialog` when
+ * `item` is set; the controller opens it as a modal once rendered.
+ */
+export class DetailController<T extends Pick<ElementBase, 'description'>> implements ReactiveController {
+  item: T | null = null;
+  description: DescriptionState = null;
+  private opener: HTMLElement | null = null;
+  private pendingOpen = false;
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private readonly linkBase: () => string;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, linkBase: () => string) {
+    this.host = host;
+    this.linkBase = linkBase;
+    host.addController(this);
+  }
+
+  open(item: T, opener: HTMLElement | null): void {
+    this.item = item;
+    this.opener = opener;
+    this.pendingOpen = true;
+    this.description = item.description ? 'loading' : null;
+    if (item.description) {
+      renderRichText(item.description, { linkBase: this.linkBase(), headingLevel: 3 }).then(
+        (fragment) => {
+          if (this.item !== item) return;
+          this.description = fragment;
+          this.host.requestUpdate();
+        },
+        () => {
+          if (this.item !== item) return;
+          this.description = 'error';
+          this.host.requestUpdate();
+        },
+      );
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Closes the dialog (its close event then clears the state). */
+  close(): void {
+    this.dialog()?.close();
+  }
+
+  /** The dialog's `close` event: clear, and give focus back where it was. */
+  readonly handleClose = (): void => {
+    this.item = null;
+    this.description = null;
+    const opener = this.opener;
+    this.opener = null;
+    this.host.requestUpdate();
+    // Not every browser restores focus when a modal dialog closes.
+    if (opener?.isConnected) opener.focus();
+  };
+
+  hostUpdated(): void {
+    if (!this.pendingOpen) return;
+    const dialog = this.dialog();
+    if (!dialog) return;
+    this.pendingOpen = false;
+    if (!dialog.open) dialog.showModal();
+    (dialog.querySelector('.detail-title') as HTMLElement | null)?.focus();
+  }
+
+  hostDisconnected(): void {
+    this.item = null;
+    this.opener = null;
+  }
+
+  private dialog(): HTMLDialogElement | null {
+    return (this.host.shadowRoot ?? this.host).querySelector('dialog.dialog');
+  }
+}
+
+export interface DetailDialogParts {
+  readonly title: string;
+  readonly closeLabel: string;
+  readonly loadingLabel: string;
+  readonly errorLabel: string;
+  /** What comes between the title and the description (badges, dates, image). */
+  readonly head?: TemplateResult | typeof nothing;
+  /** What comes after the description (address, contacts, tags). */
+  readonly body?: TemplateResult | typeof nothing;
+  readonly footer?: TemplateResult | typeof nothing;
+}
+
+export function renderDetailDialog<T extends Pick<ElementBase, 'description'>>(detail: DetailController<T>, parts: DetailDialogParts): TemplateResult {
+  const description = detail.description;
+  return html`<dialog part="dialog" class="dialog" aria-labelledby="detail-title" @close=${detail.handleClose}>
+    <div class="dialog-header">
+      <h2 id="detail-title" class="detail-title" tabindex="-1"><bdi>${parts.title}</bdi></h2>
+      <button type="button" class="close" aria-label=${parts.closeLabel} @click=${() => detail.close()}>×</button>
+    </div>
+    ${parts.head ?? nothing}
+    ${description === 'loading'
+      ? html`<p class="muted description-loading">${parts.loadingLabel}</p>`
+      : description === 'error'
+        ? html`<p class="muted">${parts.errorLabel}</p>`
+        : description
+          ? html`<div class="description">${description.cloneNode(true)}</div>`
+          : nothing}
+    ${parts.body ?? nothing} ${parts.footer ?? nothing}
+  </dialog>`;
+}
