@@ -3,6 +3,7 @@
  * harmless). Heavy parts load lazily: the description pipeline (marked + DOMPurify) only when a
  * detail opens.
  */
+import './components/cc-agenda/cc-agenda.define.js';
 import './components/cc-directory/cc-directory.define.js';
 
 export * from './classes.js';

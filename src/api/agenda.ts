@@ -43,6 +43,8 @@ export async function fetchEventsInWindow(client: CommunecterClient, query: Even
   const recurring = client
     .postForm(SEARCH_PATH, { ...buildSearchForm({ ...base, indexMin: 0, indexStep: 200 }), filters: { openingHours: { $exists: 'true' } } }, options)
     .then((raw) => eventsOf(raw, client.baseUrl).filter((event) => event.recurrence.length > 0));
+  // Awaited after the dated pages; if those fail first, this one must not surface as unhandled.
+  recurring.catch(() => undefined);
 
   for (let index = 0; index < maxEvents; index += PAGE) {
     const raw = await client.postForm(SEARCH_PATH, buildSearchForm({ ...base, eventWindow: { start: query.start }, indexMin: index, indexStep: PAGE }), options);

@@ -28,11 +28,19 @@ export interface CcFilterChangeDetail {
   readonly tags: readonly string[];
 }
 
+export interface CcViewChangeDetail {
+  readonly view: string;
+  /** First and last day shown, `YYYY-MM-DD`. */
+  readonly from: string;
+  readonly to: string;
+}
+
 export interface CcEventMap {
   'cc-load': CcLoadDetail;
   'cc-error': CcErrorDetail;
   'cc-select': CcSelectDetail;
   'cc-filter-change': CcFilterChangeDetail;
+  'cc-view-change': CcViewChangeDetail;
 }
 
 export type CcEventName = keyof CcEventMap;
@@ -57,5 +65,6 @@ declare global {
     'cc-error': CustomEvent<CcErrorDetail>;
     'cc-select': CustomEvent<CcSelectDetail>;
     'cc-filter-change': CustomEvent<CcFilterChangeDetail>;
+    'cc-view-change': CustomEvent<CcViewChangeDetail>;
   }
 }
