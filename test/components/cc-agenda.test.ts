@@ -325,7 +325,7 @@ describe('<cc-agenda> views, filters, detail and export', () => {
       expect(focusable().dataset.day).to.equal('2026-12-01');
       const dec19 = root(el).querySelector('[data-day="2026-12-19"]')!;
       expect(dec19.getAttribute('aria-label')).to.equal('samedi 19 décembre 2026, 2 événements');
-      expect(dec19.querySelectorAll('.chip-event')).to.have.length(2);
+      expect(dec19.querySelectorAll('.chip-event:not([hidden])')).to.have.length(2);
       focusable().focus();
       await sendKeys({ press: 'ArrowRight' });
       await el.updateComplete;
