@@ -898,7 +898,7 @@ export class CcAgenda extends LitElement {
         <div role="heading" aria-level=${level} tabindex="-1" class="day">${a.eventsOn(this.dayLabel(focusDay))}</div>
         ${panelItems.length > 0
           ? html`<ul class="items">${repeat(panelItems.slice(0, PANEL_EVENTS), (item) => item.key, (item) => this.renderItem(item, focusDay))}</ul>`
-          : html`<p class="muted">${a.emptyWindow}</p>`}
+          : html`<p class="muted">${a.emptyDay}</p>`}
         ${panelItems.length > PANEL_EVENTS
           ? html`<p><button type="button" class="link-button" @click=${() => this.showDayInList(focusDay)}>${a.more(panelItems.length - PANEL_EVENTS)}</button></p>`
           : nothing}

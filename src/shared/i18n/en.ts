@@ -133,6 +133,7 @@ export const en: Translation = {
     results: (count) => `${count.toLocaleString('en-GB')} event${count === 1 ? '' : 's'}`,
     empty: 'No event matches your search.',
     emptyWindow: 'No event in this period.',
+    emptyDay: 'No event on this day.',
     allDay: 'all day',
     range: (from, to) => `from ${from} to ${to}`,
     dayOf: (index, count) => `day ${index} of ${count}`,

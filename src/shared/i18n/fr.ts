@@ -132,6 +132,7 @@ export const fr: Translation = {
     results: (count) => `${count.toLocaleString('fr-FR')} événement${count > 1 ? 's' : ''}`,
     empty: 'Aucun événement ne correspond à votre recherche.',
     emptyWindow: 'Aucun événement sur cette période.',
+    emptyDay: 'Aucun événement ce jour-là.',
     allDay: 'toute la journée',
     range: (from, to) => `du ${from} au ${to}`,
     dayOf: (index, count) => `jour ${index} sur ${count}`,

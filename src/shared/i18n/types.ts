@@ -54,6 +54,7 @@ export interface AgendaStrings {
   readonly results: (count: number) => string;
   readonly empty: string;
   readonly emptyWindow: string;
+  readonly emptyDay: string;
   readonly allDay: string;
   /** "du 12 au 14 décembre" */
   readonly range: (from: string, to: string) => string;
