@@ -61,6 +61,43 @@ export function renderErrorState(t: Translation, error: unknown, fallbackHref: s
   </div>`;
 }
 
+/**
+ * "Loading is taking longer than usual" after a delay (hostile-inputs fault 5: a hanging API shows
+ * a polite status after a threshold, on top of aria-busy).
+ */
+export class SlowLoadingController implements ReactiveController {
+  slow = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly host: ReactiveControllerHost;
+  private readonly delayMs: number;
+
+  constructor(host: ReactiveControllerHost, delayMs = 6000) {
+    this.host = host;
+    this.delayMs = delayMs;
+    host.addController(this);
+  }
+
+  start(): void {
+    this.stop();
+    this.timer = setTimeout(() => {
+      this.slow = true;
+      this.host.requestUpdate();
+    }, this.delayMs);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    if (this.slow) {
+      this.slow = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+}
+
 export type DescriptionState = DocumentFragment | 'loading' | 'error' | null;
 
 /**

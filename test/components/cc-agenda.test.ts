@@ -524,6 +524,45 @@ describe('<cc-agenda> views, filters, detail and export', () => {
     });
   });
 
+  it('hides what already ended in the list, and shows it with the past-events toggle', async () => {
+    await withNow('2026-12-12T00:00:00Z', async () => {
+      const { el } = await agenda();
+      await settled(el);
+      expect(titles(el)).to.deep.equal(['Marché de Noël', 'Atelier vélo']);
+      const toggle = root(el).querySelector<HTMLInputElement>('.toggle input')!;
+      expect(toggle.closest('label')!.textContent!.trim()).to.equal('Afficher les événements passés');
+      toggle.click();
+      await el.updateComplete;
+      expect(titles(el)).to.deep.equal(['Atelier compost', 'Concert maloya', 'Marché de Noël', 'Atelier vélo']);
+    });
+  });
+
+  it('sync-url: the view, the month and the filters follow the address and the back button', async () => {
+    const start = location.href;
+    try {
+      await withNow(now, async () => {
+        const { el } = await agenda({ id: 'agenda', 'sync-url': true });
+        await settled(el);
+        root(el).querySelectorAll<HTMLButtonElement>('.views button')[1]!.click();
+        await settled(el);
+        expect(new URL(location.href).searchParams.get('agenda.view')).to.equal('month');
+        root(el).querySelectorAll<HTMLButtonElement>('.nav button')[2]!.click();
+        await settled(el);
+        expect(new URL(location.href).searchParams.get('agenda.day')).to.equal('2027-01-01');
+        history.back();
+        await new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+        await el.updateComplete;
+        expect(root(el).querySelector('[part~="title"]')!.textContent).to.equal('décembre 2026');
+        fixtureCleanup();
+        const { el: again } = await agenda({ id: 'agenda', 'sync-url': true });
+        await settled(again);
+        expect(root(again).querySelector('[role="grid"]')).to.exist;
+      });
+    } finally {
+      history.replaceState(null, '', start);
+    }
+  });
+
   it('speaks English when the page does', async () => {
     await withNow(now, async () => {
       const { el } = await agenda({}, { lang: 'en' });

@@ -22,7 +22,7 @@ import { LocaleController } from '../../shared/i18n/locale-controller.js';
 import { parseList, scopeFromAttributes, scopeKey } from '../../shared/scope.js';
 import { baseStyles } from '../../shared/styles.js';
 import { foldForSearch } from '../../shared/text.js';
-import { DetailController, renderActiveFilters, renderChip, renderDetailDialog, renderErrorState } from '../../shared/ui.js';
+import { DetailController, SlowLoadingController, renderActiveFilters, renderChip, renderDetailDialog, renderErrorState } from '../../shared/ui.js';
 import { uiStyles } from '../../shared/ui.styles.js';
 import { parseSyncMode, readUrlState, writeUrlState } from '../../shared/url-state.js';
 import {
@@ -159,13 +159,12 @@ export class CcAgenda extends LitElement {
   @state() private page = 1;
   /** The day that has keyboard focus in the month grid, and whose events are listed below it. */
   @state() private focusDay: DayKey | null = null;
-  @state() private slow = false;
   @state() private periodAnnouncement = '';
 
   private readonly localize = new LocaleController(this);
+  private readonly loadingTimer = new SlowLoadingController(this, SLOW_AFTER_MS);
   private readonly detail = new DetailController<CivicEvent>(this, () => this.linkBase);
   private restoredFromUrl = false;
-  private slowTimer: ReturnType<typeof setTimeout> | undefined;
   private filterTimer: ReturnType<typeof setTimeout> | undefined;
   private focusGridAfterUpdate = false;
   private occurrencesKey = '';
@@ -191,13 +190,13 @@ export class CcAgenda extends LitElement {
         : ([this.apiBase, '', scopeKey(this.scope()), window.start.toISOString(), window.end.toISOString(), types.length === 1 ? types[0]! : ''] as const);
     },
     onComplete: (events) => {
-      this.clearSlow();
+      this.loadingTimer.stop();
       // The task's value is only stored after this callback: compute from the result itself.
       this.recompute(events);
       emit(this, 'cc-load', { count: this.searched.matches.length, total: this.occurrences.length });
     },
     onError: (error) => {
-      this.clearSlow();
+      this.loadingTimer.stop();
       if (!isAbortError(error)) emit(this, 'cc-error', { error: error instanceof ApiError ? error : new ApiError('bad-shape', String(error)) });
     },
   });
@@ -216,7 +215,6 @@ export class CcAgenda extends LitElement {
     window.removeEventListener('hashchange', this.handlePopState);
     this.events.abort();
     clearTimeout(this.filterTimer);
-    this.clearSlow();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -297,16 +295,7 @@ export class CcAgenda extends LitElement {
   // ---------------------------------------------------------------- data
 
   private scope() {
-    return scopeFromAttributes({
-      city: this.city,
-      postalCode: this.postalCode,
-      insee: this.insee,
-      zone: this.zone,
-      country: this.country,
-      tags: this.tags,
-      tagsMode: this.tagsMode,
-      sourceKey: this.sourceKey,
-    });
+    return scopeFromAttributes(this);
   }
 
   private serverEventTypes(): string[] {
@@ -322,7 +311,7 @@ export class CcAgenda extends LitElement {
     eventType: string,
     signal: AbortSignal,
   ): Promise<CivicEvent[]> {
-    this.startSlowTimer();
+    this.loadingTimer.start();
     const client = createClient({ baseUrl: apiBase });
     if (organization) return fetchOrganizationEvents(client, organization, { signal });
     return fetchEventsInWindow(client, { scope, start, end, ...(eventType ? { eventType } : {}) }, { signal });
@@ -364,20 +353,6 @@ export class CcAgenda extends LitElement {
       this.searchKey = searchKey;
       this.searched = searchOccurrences(this.occurrences, { text: this.text, types: new Set(this.selectedTypes), tags: this.selectedTags, notBefore }, MAX_TAG_CHIPS);
     }
-  }
-
-  // ---------------------------------------------------------------- timers
-
-  private startSlowTimer(): void {
-    this.clearSlow();
-    this.slowTimer = setTimeout(() => {
-      this.slow = true;
-    }, SLOW_AFTER_MS);
-  }
-
-  private clearSlow(): void {
-    clearTimeout(this.slowTimer);
-    this.slow = false;
   }
 
   // ---------------------------------------------------------------- URL
@@ -711,7 +686,7 @@ export class CcAgenda extends LitElement {
 
   private statusText(events: CivicEvent[] | null, loading: boolean): string {
     const t = this.localize.t;
-    if (!events || loading) return this.slow ? t.loadingSlow : t.loading;
+    if (!events || loading) return this.loadingTimer.slow ? t.loadingSlow : t.loading;
     const count = this.compact() ? Math.min(this.searched.matches.length, Math.floor(this.max)) : this.searched.matches.length;
     const text = t.agenda.results(count);
     return this.periodAnnouncement && !this.compact() ? `${this.periodAnnouncement} — ${text}` : text;
@@ -815,10 +790,11 @@ export class CcAgenda extends LitElement {
     const page = this.clampedPage();
     const pages = Math.max(1, Math.ceil(matches.length / LIST_PAGE));
     const visible = matches.slice((page - 1) * LIST_PAGE, page * LIST_PAGE);
-    const firstShown = this.showPast ? this.period().first : (() => {
-      const today = this.today();
-      return today > this.period().first ? today : this.period().first;
-    })();
+    // Events already running are listed under the first day shown: the period's first day, or today
+    // when past events are hidden.
+    const periodStart = this.period().first;
+    const today = this.today();
+    const firstShown = !this.showPast && today > periodStart ? today : periodStart;
     const groups = new Map<DayKey, Occurrence[]>();
     for (const item of visible) {
       const day = listDay(item, firstShown);

@@ -23,7 +23,7 @@ import { emit } from '../../shared/events.js';
 import { LocaleController } from '../../shared/i18n/locale-controller.js';
 import { parseList, scopeFromAttributes, scopeKey } from '../../shared/scope.js';
 import { baseStyles } from '../../shared/styles.js';
-import { DetailController, renderActiveFilters, renderChip, renderDetailDialog, renderErrorState } from '../../shared/ui.js';
+import { DetailController, SlowLoadingController, renderActiveFilters, renderChip, renderDetailDialog, renderErrorState } from '../../shared/ui.js';
 import { uiStyles } from '../../shared/ui.styles.js';
 import { foldForSearch, truncateGraphemes } from '../../shared/text.js';
 import { displayHost, toMailtoHref } from '../../shared/url.js';
@@ -163,14 +163,13 @@ export class CcDirectory extends LitElement {
   @state() private preview: ResultSet | null = null;
   /** What the status region says; updated once typing pauses, so screen readers are not flooded. */
   @state() private announced: { count: number; total: number | null; page?: { page: number; pages: number } } | null = null;
-  @state() private slow = false;
   @state() private failedImages: ReadonlySet<string> = new Set();
 
   private readonly localize = new LocaleController(this);
+  private readonly loadingTimer = new SlowLoadingController(this, SLOW_AFTER_MS);
   private readonly detail = new DetailController<CommunecterElement>(this, () => this.linkBase);
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
-  private slowTimer: ReturnType<typeof setTimeout> | undefined;
   private filtered: DirectoryEntry[] = [];
   private facets: { types: Map<string, number>; tags: FacetCount[] } = { types: new Map(), tags: [] };
   private filterKey = '';
@@ -185,13 +184,13 @@ export class CcDirectory extends LitElement {
     argsEqual: (previous, next) =>
       previous[0] === next[0] && previous[1] === next[1] && previous[2] === next[2] && (!this.serverMode || previous[3] === next[3]),
     onComplete: (result) => {
-      this.clearSlow();
+      this.loadingTimer.stop();
       this.preview = null;
       this.announced = this.statusFor(result);
       emit(this, 'cc-load', { count: this.matchCount(result), total: result.total });
     },
     onError: (error) => {
-      this.clearSlow();
+      this.loadingTimer.stop();
       this.preview = null;
       if (!isAbortError(error)) {
         emit(this, 'cc-error', { error: error instanceof ApiError ? error : new ApiError('bad-shape', String(error)) });
@@ -215,7 +214,6 @@ export class CcDirectory extends LitElement {
     this.results.abort();
     clearTimeout(this.searchTimer);
     clearTimeout(this.announceTimer);
-    this.clearSlow();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -242,16 +240,7 @@ export class CcDirectory extends LitElement {
   // ---------------------------------------------------------------- data
 
   private scope() {
-    return scopeFromAttributes({
-      city: this.city,
-      postalCode: this.postalCode,
-      insee: this.insee,
-      zone: this.zone,
-      country: this.country,
-      tags: this.tags,
-      tagsMode: this.tagsMode,
-      sourceKey: this.sourceKey,
-    });
+    return scopeFromAttributes(this);
   }
 
   private scopeTypes(): SearchType[] {
@@ -280,7 +269,7 @@ export class CcDirectory extends LitElement {
   }
 
   private async load(apiBase: string, scope: ReturnType<CcDirectory['scope']>, types: SearchType[], server: ServerState, signal: AbortSignal): Promise<ResultSet> {
-    this.startSlowTimer();
+    this.loadingTimer.start();
     const client = createClient({ baseUrl: apiBase });
     const facetTypes = this.facetTypes() as SearchType[];
     const base: SearchQuery = { ...scope, types, count: true, countTypes: facetTypes };
@@ -379,18 +368,6 @@ export class CcDirectory extends LitElement {
   }
 
   // ---------------------------------------------------------------- timers
-
-  private startSlowTimer(): void {
-    this.clearSlow();
-    this.slowTimer = setTimeout(() => {
-      this.slow = true;
-    }, SLOW_AFTER_MS);
-  }
-
-  private clearSlow(): void {
-    clearTimeout(this.slowTimer);
-    this.slow = false;
-  }
 
   private scheduleAnnouncement(): void {
     clearTimeout(this.announceTimer);
@@ -614,9 +591,9 @@ export class CcDirectory extends LitElement {
   private renderStatus(set: ResultSet | null, loading: boolean, failed: boolean): string {
     const t = this.localize.t;
     if (failed) return '';
-    if (!set) return loading ? (this.slow ? t.loadingSlow : t.loading) : '';
+    if (!set) return loading ? (this.loadingTimer.slow ? t.loadingSlow : t.loading) : '';
     if (this.preview === set) return `${this.statusText(this.statusFor(set))} — ${t.directory.loadingAll}`;
-    if (loading) return this.slow ? t.loadingSlow : t.loading;
+    if (loading) return this.loadingTimer.slow ? t.loadingSlow : t.loading;
     return this.statusText(this.announced ?? this.statusFor(set));
   }
 
