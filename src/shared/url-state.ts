@@ -5,6 +5,7 @@
  * `mode` 'query' uses the search part (`?annuaire.q=vrac`), 'hash' the fragment (`#annuaire.q=vrac`),
  * for hosts whose server or CMS rejects unknown query parameters.
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export type UrlSyncMode = 'query' | 'hash';
 
 export type UrlState = Readonly<Record<string, string>>;
@@ -59,4 +60,57 @@ export function writeUrlState(mode: UrlSyncMode, namespace: string, state: UrlSt
   } catch {
     // Sandboxed iframes and some CMS previews refuse history changes: the widget still works.
   }
+}
+
+export interface UrlSyncOptions {
+  /** The element's `sync-url` attribute value (null: off). */
+  readonly mode: () => string | null;
+  /** The key prefix: the element's id, or a default. */
+  readonly namespace: () => string;
+  /**
+   * Applies a state read from the URL. `initial` is true when the element connects; otherwise the
+   * user moved through history, and keys absent from `state` mean "back to the attributes' value".
+   */
+  readonly restore: (state: Readonly<Record<string, string>>, initial: boolean) => void;
+}
+
+/**
+ * The URL side of `sync-url` for one element: reads the state when the element connects, follows
+ * the back and forward buttons, and writes the state when the user changes it.
+ */
+export class UrlSyncController implements ReactiveController {
+  /** Whether connecting found a state in the URL (it then wins over the attributes). */
+  restored = false;
+  private readonly options: UrlSyncOptions;
+
+  constructor(host: ReactiveControllerHost, options: UrlSyncOptions) {
+    this.options = options;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const mode = parseSyncMode(this.options.mode());
+    if (mode) {
+      const state = readUrlState(mode, this.options.namespace());
+      this.restored = Object.keys(state).length > 0;
+      if (this.restored) this.options.restore(state, true);
+    }
+    window.addEventListener('popstate', this.handleHistory);
+    window.addEventListener('hashchange', this.handleHistory);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('popstate', this.handleHistory);
+    window.removeEventListener('hashchange', this.handleHistory);
+  }
+
+  write(state: UrlState, push: boolean): void {
+    const mode = parseSyncMode(this.options.mode());
+    if (mode) writeUrlState(mode, this.options.namespace(), state, push);
+  }
+
+  private readonly handleHistory = (): void => {
+    const mode = parseSyncMode(this.options.mode());
+    if (mode) this.options.restore(readUrlState(mode, this.options.namespace()), false);
+  };
 }

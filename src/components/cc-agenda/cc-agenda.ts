@@ -24,7 +24,7 @@ import { baseStyles } from '../../shared/styles.js';
 import { foldForSearch } from '../../shared/text.js';
 import { DetailController, SlowLoadingController, renderActiveFilters, renderChip, renderDetailDialog, renderErrorState } from '../../shared/ui.js';
 import { uiStyles } from '../../shared/ui.styles.js';
-import { parseSyncMode, readUrlState, writeUrlState } from '../../shared/url-state.js';
+import { UrlSyncController } from '../../shared/url-state.js';
 import {
   addDays,
   addMonths,
@@ -163,8 +163,12 @@ export class CcAgenda extends LitElement {
 
   private readonly localize = new LocaleController(this);
   private readonly loadingTimer = new SlowLoadingController(this, SLOW_AFTER_MS);
+  private readonly urlSync = new UrlSyncController(this, {
+    mode: () => this.syncUrl,
+    namespace: () => this.id || 'cc-agenda',
+    restore: (state, initial) => this.restoreUrlState(state, initial),
+  });
   private readonly detail = new DetailController<CivicEvent>(this, () => this.linkBase);
-  private restoredFromUrl = false;
   private filterTimer: ReturnType<typeof setTimeout> | undefined;
   private focusGridAfterUpdate = false;
   private occurrencesKey = '';
@@ -203,24 +207,19 @@ export class CcAgenda extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.readUrl();
-    window.addEventListener('popstate', this.handlePopState);
-    window.addEventListener('hashchange', this.handlePopState);
     if (this.hasUpdated && this.events.status === TaskStatus.ERROR && isAbortError(this.events.error)) void this.events.run();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this.handlePopState);
-    window.removeEventListener('hashchange', this.handlePopState);
     this.events.abort();
     clearTimeout(this.filterTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const first = !this.hasUpdated;
-    if (changed.has('view') && !(first && this.restoredFromUrl)) this.currentView = VIEWS.includes(this.view) ? this.view : 'list';
-    if ((changed.has('from') || changed.has('timeZone')) && !(first && this.restoredFromUrl && this.anchor)) {
+    if (changed.has('view') && !(first && this.urlSync.restored)) this.currentView = VIEWS.includes(this.view) ? this.view : 'list';
+    if ((changed.has('from') || changed.has('timeZone')) && !(first && this.urlSync.restored && this.anchor)) {
       this.anchor = parseDayAttribute(this.from, this.today()) ?? this.today();
       this.page = 1;
     }
@@ -357,29 +356,19 @@ export class CcAgenda extends LitElement {
 
   // ---------------------------------------------------------------- URL
 
-  private urlNamespace(): string {
-    return this.id || 'cc-agenda';
-  }
-
-  private readUrl(): void {
-    const mode = parseSyncMode(this.syncUrl);
-    if (!mode) return;
-    const state = readUrlState(mode, this.urlNamespace());
-    this.restoredFromUrl = Object.keys(state).length > 0;
-    if (state.view && VIEWS.includes(state.view as AgendaView)) this.currentView = state.view as AgendaView;
+  /** A state from the URL: on connection it wins over the attributes; on back/forward it replaces the user's choices. */
+  private restoreUrlState(state: Readonly<Record<string, string>>, initial: boolean): void {
+    this.currentView = VIEWS.includes(state.view as AgendaView) ? (state.view as AgendaView) : VIEWS.includes(this.view) ? this.view : 'list';
     if (state.day && isDayKey(state.day)) this.anchor = state.day;
-    if (state.q !== undefined) this.text = state.q;
-    if (state.types !== undefined) this.selectedTypes = parseList(state.types);
-    if (state.tags !== undefined) this.selectedTags = parseList(state.tags).map(foldForSearch);
+    else if (!initial) this.anchor = parseDayAttribute(this.from, this.today()) ?? this.today();
+    this.text = state.q ?? '';
+    this.selectedTypes = parseList(state.types);
+    this.selectedTags = parseList(state.tags).map(foldForSearch);
     this.showPast = state.past === '1';
   }
 
   private writeUrl(push: boolean): void {
-    const mode = parseSyncMode(this.syncUrl);
-    if (!mode) return;
-    writeUrlState(
-      mode,
-      this.urlNamespace(),
+    this.urlSync.write(
       {
         view: this.currentView === this.view ? '' : this.currentView,
         day: this.anchor ?? '',
@@ -391,17 +380,6 @@ export class CcAgenda extends LitElement {
       push,
     );
   }
-
-  private readonly handlePopState = (): void => {
-    if (!parseSyncMode(this.syncUrl)) return;
-    this.currentView = VIEWS.includes(this.view) ? this.view : 'list';
-    this.anchor = parseDayAttribute(this.from, this.today()) ?? this.today();
-    this.text = '';
-    this.selectedTypes = [];
-    this.selectedTags = [];
-    this.showPast = false;
-    this.readUrl();
-  };
 
   // ---------------------------------------------------------------- handlers
 

@@ -27,7 +27,7 @@ import { DetailController, SlowLoadingController, renderActiveFilters, renderChi
 import { uiStyles } from '../../shared/ui.styles.js';
 import { foldForSearch, truncateGraphemes } from '../../shared/text.js';
 import { displayHost, toMailtoHref } from '../../shared/url.js';
-import { parseSyncMode, readUrlState, writeUrlState } from '../../shared/url-state.js';
+import { UrlSyncController } from '../../shared/url-state.js';
 import { directoryStyles } from './cc-directory.styles.js';
 import {
   buildIndex,
@@ -167,6 +167,11 @@ export class CcDirectory extends LitElement {
 
   private readonly localize = new LocaleController(this);
   private readonly loadingTimer = new SlowLoadingController(this, SLOW_AFTER_MS);
+  private readonly urlSync = new UrlSyncController(this, {
+    mode: () => this.syncUrl,
+    namespace: () => this.id || 'cc-directory',
+    restore: (state, initial) => this.restoreUrlState(state, initial),
+  });
   private readonly detail = new DetailController<CommunecterElement>(this, () => this.linkBase);
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -174,7 +179,6 @@ export class CcDirectory extends LitElement {
   private facets: { types: Map<string, number>; tags: FacetCount[] } = { types: new Map(), tags: [] };
   private filterKey = '';
   private filteredSet: ResultSet | null = null;
-  private restoredFromUrl = false;
 
   private readonly results = new Task(this, {
     task: ([apiBase, scope, types, server], { signal }) => this.load(apiBase, JSON.parse(scope), JSON.parse(types), JSON.parse(server), signal),
@@ -200,17 +204,12 @@ export class CcDirectory extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.readUrl();
-    window.addEventListener('popstate', this.handlePopState);
-    window.addEventListener('hashchange', this.handlePopState);
     // Re-attached after a removal that aborted the load: load again.
     if (this.hasUpdated && this.results.status === TaskStatus.ERROR && isAbortError(this.results.error)) void this.results.run();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this.handlePopState);
-    window.removeEventListener('hashchange', this.handlePopState);
     this.results.abort();
     clearTimeout(this.searchTimer);
     clearTimeout(this.announceTimer);
@@ -220,12 +219,12 @@ export class CcDirectory extends LitElement {
     // Attributes set the starting point; the user's choices live in private state. On the first
     // update a state restored from the URL wins over the attributes.
     const first = !this.hasUpdated;
-    if (changed.has('query') && !(first && this.restoredFromUrl)) {
+    if (changed.has('query') && !(first && this.urlSync.restored)) {
       this.text = this.query;
       this.serverText = this.query;
       this.page = 1;
     }
-    if (changed.has('sort') && !(first && this.restoredFromUrl)) this.currentSort = this.sort === 'recent' ? 'recent' : 'name';
+    if (changed.has('sort') && !(first && this.urlSync.restored)) this.currentSort = this.sort === 'recent' ? 'recent' : 'name';
     const scopeChanged = (['apiBase', 'sourceKey', 'city', 'postalCode', 'insee', 'zone', 'country', 'tags', 'tagsMode', 'types'] as const).some((name) =>
       changed.has(name),
     );
@@ -380,32 +379,21 @@ export class CcDirectory extends LitElement {
 
   // ---------------------------------------------------------------- URL
 
-  private urlNamespace(): string {
-    return this.id || 'cc-directory';
-  }
-
-  private readUrl(): void {
-    const mode = parseSyncMode(this.syncUrl);
-    if (!mode) return;
-    const state = readUrlState(mode, this.urlNamespace());
-    this.restoredFromUrl = Object.keys(state).length > 0;
-    if (state.q !== undefined) {
-      this.text = state.q;
-      this.serverText = state.q;
+  /** A state from the URL: on connection it wins over the attributes; on back/forward it replaces the user's choices. */
+  private restoreUrlState(state: Readonly<Record<string, string>>, initial: boolean): void {
+    if (!initial || state.q !== undefined) {
+      this.text = state.q ?? '';
+      this.serverText = this.text;
     }
-    if (state.types !== undefined) this.selectedTypes = parseList(state.types).filter((type) => ALLOWED_TYPES.includes(type));
-    if (state.tags !== undefined) this.selectedTags = parseList(state.tags).map(foldForSearch);
-    if (state.sort === 'name' || state.sort === 'recent') this.currentSort = state.sort;
+    this.selectedTypes = parseList(state.types).filter((type) => ALLOWED_TYPES.includes(type));
+    this.selectedTags = parseList(state.tags).map(foldForSearch);
+    this.currentSort = state.sort === 'name' || state.sort === 'recent' ? state.sort : this.sort === 'recent' ? 'recent' : 'name';
     const page = Number(state.page);
     this.page = Number.isInteger(page) && page > 0 ? page : 1;
   }
 
   private writeUrl(push: boolean): void {
-    const mode = parseSyncMode(this.syncUrl);
-    if (!mode) return;
-    writeUrlState(
-      mode,
-      this.urlNamespace(),
+    this.urlSync.write(
       {
         q: this.text,
         types: this.selectedTypes.join(','),
@@ -416,16 +404,6 @@ export class CcDirectory extends LitElement {
       push,
     );
   }
-
-  private readonly handlePopState = (): void => {
-    if (!parseSyncMode(this.syncUrl)) return;
-    this.text = '';
-    this.serverText = '';
-    this.selectedTypes = [];
-    this.selectedTags = [];
-    this.currentSort = this.sort === 'recent' ? 'recent' : 'name';
-    this.readUrl();
-  };
 
   // ---------------------------------------------------------------- handlers
 
