@@ -61,3 +61,46 @@ export async function countFetches<T>(run: () => Promise<T>): Promise<{ result: 
     window.fetch = original;
   }
 }
+
+interface Recorder {
+  readonly events: CustomEvent[];
+  readonly consumed: Map<string, number>;
+  wake: () => void;
+}
+
+const recorders = new WeakMap<EventTarget, Recorder>();
+const CC_EVENTS = ['cc-load', 'cc-error', 'cc-select', 'cc-filter-change', 'cc-view-change'];
+
+/**
+ * Records an element's cc-* events from before it connects, so a fast answer cannot fire cc-load
+ * before a test starts waiting for it. Returns the live list of recorded events.
+ */
+export function recordEvents(el: EventTarget): CustomEvent[] {
+  const recorder: Recorder = { events: [], consumed: new Map(), wake: () => undefined };
+  for (const name of CC_EVENTS) {
+    el.addEventListener(name, (event) => {
+      recorder.events.push(event as CustomEvent);
+      recorder.wake();
+    });
+  }
+  recorders.set(el, recorder);
+  return recorder.events;
+}
+
+/** The next not-yet-awaited `type` event of an element given to recordEvents(), then its update. */
+export async function settled(el: EventTarget & { updateComplete?: Promise<unknown> }, type = 'cc-load'): Promise<CustomEvent> {
+  const recorder = recorders.get(el);
+  if (!recorder) throw new Error('element not given to recordEvents()');
+  for (;;) {
+    const seen = recorder.consumed.get(type) ?? 0;
+    const matching = recorder.events.filter((event) => event.type === type);
+    if (matching.length > seen) {
+      recorder.consumed.set(type, seen + 1);
+      await el.updateComplete;
+      return matching[seen]!;
+    }
+    await new Promise<void>((resolve) => {
+      recorder.wake = resolve;
+    });
+  }
+}

@@ -46,6 +46,23 @@ export function renderActiveFilters(t: Translation, filters: readonly ActiveFilt
   </div>`;
 }
 
+/**
+ * Previous / "Page 2 sur 5" / next. The buttons are aria-disabled, never disabled, so the focus
+ * stays on the one the user pressed even at the last page.
+ */
+export function renderPager(t: Translation, page: number, pages: number, onPage: (page: number) => void): TemplateResult {
+  const d = t.directory;
+  return html`<nav part="pager" class="pager" aria-label=${d.pagerLabel}>
+    <button type="button" class="button" aria-disabled=${page <= 1 ? 'true' : 'false'} @click=${() => page > 1 && onPage(page - 1)}>
+      <span aria-hidden="true">‹</span> ${d.previous}
+    </button>
+    <span class="page-of">${d.pageOf(page, pages)}</span>
+    <button type="button" class="button" aria-disabled=${page >= pages ? 'true' : 'false'} @click=${() => page < pages && onPage(page + 1)}>
+      ${d.next} <span aria-hidden="true">›</span>
+    </button>
+  </nav>`;
+}
+
 /** The error state: what went wrong in the visitor's words, a retry button, a way out, the fallback slot. */
 export function renderErrorState(t: Translation, error: unknown, fallbackHref: string, onRetry: () => void): TemplateResult {
   const kind = error instanceof ApiError ? error.kind : 'bad-shape';

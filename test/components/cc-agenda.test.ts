@@ -12,7 +12,7 @@ import { buildIcs, escapeIcsText, foldIcsLine, scriptSafeJson } from '../../src/
 import { occurrencesInWindow } from '../../src/components/cc-agenda/agenda-model.js';
 import { normalizeElement, type CivicEvent } from '../../src/api/index.js';
 import { defineElement } from '../../src/shared/define.js';
-import { faultBase, sandboxUrl } from '../helpers.js';
+import { faultBase, recordEvents, sandboxUrl, settled } from '../helpers.js';
 
 declare global {
   interface Window {
@@ -22,21 +22,6 @@ declare global {
 
 const STUB_BASE = 'https://stub.agenda.test';
 
-const recorders = new WeakMap<CcAgenda, { events: CustomEvent[]; consumed: Map<string, number>; wake: () => void }>();
-
-function record(el: CcAgenda): CustomEvent[] {
-  const events: CustomEvent[] = [];
-  const recorder = { events, consumed: new Map<string, number>(), wake: () => undefined as void };
-  for (const name of ['cc-load', 'cc-error', 'cc-select', 'cc-filter-change', 'cc-view-change']) {
-    el.addEventListener(name, (event) => {
-      events.push(event as CustomEvent);
-      recorder.wake();
-    });
-  }
-  recorders.set(el, recorder);
-  return events;
-}
-
 async function mount(attributes: Record<string, string | boolean>, options: { lang?: string; width?: string; viewerZone?: string } = {}): Promise<{ el: CcAgenda; events: CustomEvent[] }> {
   const el = document.createElement('cc-agenda') as CcAgenda;
   el.viewerZone = options.viewerZone ?? 'Europe/Paris';
@@ -44,26 +29,10 @@ async function mount(attributes: Record<string, string | boolean>, options: { la
     if (value === false) continue;
     el.setAttribute(name, value === true ? '' : value);
   }
-  const events = record(el);
+  const events = recordEvents(el);
   const wrapper = fixtureSync<HTMLDivElement>(html`<div lang=${options.lang ?? 'fr'} style=${`width:${options.width ?? '960px'}`}></div>`);
   wrapper.append(el);
   return { el, events };
-}
-
-async function settled(el: CcAgenda, type: 'cc-load' | 'cc-error' = 'cc-load'): Promise<CustomEvent> {
-  const recorder = recorders.get(el)!;
-  for (;;) {
-    const seen = recorder.consumed.get(type) ?? 0;
-    const matching = recorder.events.filter((event) => event.type === type);
-    if (matching.length > seen) {
-      recorder.consumed.set(type, seen + 1);
-      await el.updateComplete;
-      return matching[seen]!;
-    }
-    await new Promise<void>((resolve) => {
-      recorder.wake = resolve;
-    });
-  }
 }
 
 const root = (el: CcAgenda) => el.shadowRoot!;

@@ -8,7 +8,7 @@ import { resetClientState } from '../../src/api/index.js';
 import '../../src/components/cc-directory/cc-directory.define.js';
 import { CcDirectory } from '../../src/components/cc-directory/cc-directory.js';
 import { defineElement } from '../../src/shared/define.js';
-import { faultBase, sandboxUrl } from '../helpers.js';
+import { faultBase, recordEvents, sandboxUrl, settled } from '../helpers.js';
 
 declare global {
   interface Window {
@@ -23,25 +23,6 @@ interface Mounted {
   events: CustomEvent[];
 }
 
-/**
- * Records the element's cc-* events from before it connects, so a fast answer cannot fire cc-load
- * before a test starts waiting for it.
- */
-const recorders = new WeakMap<CcDirectory, { events: CustomEvent[]; consumed: Map<string, number>; wake: () => void }>();
-
-function record(el: CcDirectory): CustomEvent[] {
-  const events: CustomEvent[] = [];
-  const recorder = { events, consumed: new Map<string, number>(), wake: () => undefined as void };
-  for (const name of ['cc-load', 'cc-error', 'cc-select', 'cc-filter-change']) {
-    el.addEventListener(name, (event) => {
-      events.push(event as CustomEvent);
-      recorder.wake();
-    });
-  }
-  recorders.set(el, recorder);
-  return events;
-}
-
 /** Creates the element with attributes and listeners in place before it connects. */
 async function mount(attributes: Attributes, options: { lang?: string; children?: string; width?: string } = {}): Promise<Mounted> {
   const el = document.createElement('cc-directory') as CcDirectory;
@@ -50,28 +31,10 @@ async function mount(attributes: Attributes, options: { lang?: string; children?
     el.setAttribute(name, value === true ? '' : value);
   }
   if (options.children) el.innerHTML = options.children;
-  const events = record(el);
+  const events = recordEvents(el);
   const wrapper = fixtureSync<HTMLDivElement>(html`<div lang=${options.lang ?? 'fr'} style=${`width:${options.width ?? '960px'}`}></div>`);
   wrapper.append(el);
   return { el, events };
-}
-
-/** The next not-yet-awaited `event` of the element (recorded since it was created). */
-async function settled(el: CcDirectory, event: 'cc-load' | 'cc-error' = 'cc-load'): Promise<CustomEvent> {
-  const recorder = recorders.get(el);
-  if (!recorder) throw new Error('element not created by mount()');
-  for (;;) {
-    const seen = recorder.consumed.get(event) ?? 0;
-    const matching = recorder.events.filter((e) => e.type === event);
-    if (matching.length > seen) {
-      recorder.consumed.set(event, seen + 1);
-      await el.updateComplete;
-      return matching[seen]!;
-    }
-    await new Promise<void>((resolve) => {
-      recorder.wake = resolve;
-    });
-  }
 }
 
 function shadow(el: CcDirectory): ShadowRoot {
@@ -488,7 +451,7 @@ describe('<cc-directory>', () => {
       });
       try {
         const el = document.createElement('cc-directory') as CcDirectory;
-        record(el);
+        recordEvents(el);
         el.localLimit = 50;
         el.setAttribute('api-base', STUB_BASE);
         el.setAttribute('page-size', '10');

@@ -22,7 +22,7 @@ import { LocaleController } from '../../shared/i18n/locale-controller.js';
 import { parseList, scopeFromAttributes, scopeKey } from '../../shared/scope.js';
 import { baseStyles } from '../../shared/styles.js';
 import { foldForSearch } from '../../shared/text.js';
-import { DetailController, SlowLoadingController, renderActiveFilters, renderChip, renderDetailDialog, renderErrorState } from '../../shared/ui.js';
+import { DetailController, SlowLoadingController, renderActiveFilters, renderChip, renderDetailDialog, renderErrorState, renderPager } from '../../shared/ui.js';
 import { uiStyles } from '../../shared/ui.styles.js';
 import { UrlSyncController } from '../../shared/url-state.js';
 import {
@@ -781,7 +781,6 @@ export class CcAgenda extends LitElement {
       else groups.set(day, [item]);
     }
     const level = this.headingLevelValue();
-    const d = this.localize.t.directory;
     return html`<div part="list" class="list">
         ${repeat(
           [...groups.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1)),
@@ -790,17 +789,7 @@ export class CcAgenda extends LitElement {
         )}
         ${page === pages && this.undated.length > 0 ? this.renderUndated(level) : nothing}
       </div>
-      ${pages > 1
-        ? html`<nav part="pager" class="pager" aria-label=${d.pagerLabel}>
-            <button type="button" class="button" aria-disabled=${page <= 1 ? 'true' : 'false'} @click=${() => page > 1 && (this.page = page - 1)}>
-              <span aria-hidden="true">‹</span> ${d.previous}
-            </button>
-            <span class="page-of">${d.pageOf(page, pages)}</span>
-            <button type="button" class="button" aria-disabled=${page >= pages ? 'true' : 'false'} @click=${() => page < pages && (this.page = page + 1)}>
-              ${d.next} <span aria-hidden="true">›</span>
-            </button>
-          </nav>`
-        : nothing}
+      ${pages > 1 ? renderPager(this.localize.t, page, pages, (next) => (this.page = next)) : nothing}
       ${this.renderIcsAll(matches)}`;
   }
 

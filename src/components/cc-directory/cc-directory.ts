@@ -23,7 +23,7 @@ import { emit } from '../../shared/events.js';
 import { LocaleController } from '../../shared/i18n/locale-controller.js';
 import { parseList, scopeFromAttributes, scopeKey } from '../../shared/scope.js';
 import { baseStyles } from '../../shared/styles.js';
-import { DetailController, SlowLoadingController, renderActiveFilters, renderChip, renderDetailDialog, renderErrorState } from '../../shared/ui.js';
+import { DetailController, SlowLoadingController, renderActiveFilters, renderChip, renderDetailDialog, renderErrorState, renderPager } from '../../shared/ui.js';
 import { uiStyles } from '../../shared/ui.styles.js';
 import { foldForSearch, truncateGraphemes } from '../../shared/text.js';
 import { displayHost, toMailtoHref } from '../../shared/url.js';
@@ -669,7 +669,7 @@ export class CcDirectory extends LitElement {
       <ul part="list" class="list">
         ${repeat(visible, (entry) => `${entry.item.collection}:${entry.item.id}`, (entry) => this.renderItem(entry.item))}
       </ul>
-      ${pages > 1 ? this.renderPager(page, pages) : nothing}
+      ${pages > 1 ? renderPager(this.localize.t, page, pages, (next) => this.goToPage(next, pages)) : nothing}
     `;
   }
 
@@ -698,19 +698,6 @@ export class CcDirectory extends LitElement {
 
   private renderContact(contact: { href: string; text: string } | undefined): TemplateResult | typeof nothing {
     return contact ? html`<a href=${contact.href} rel="noopener noreferrer nofollow ugc" dir="auto">${contact.text}</a>` : nothing;
-  }
-
-  private renderPager(page: number, pages: number): TemplateResult {
-    const t = this.localize.t.directory;
-    return html`<nav part="pager" class="pager" aria-label=${t.pagerLabel}>
-      <button type="button" class="button" aria-disabled=${page <= 1 ? 'true' : 'false'} @click=${() => page > 1 && this.goToPage(page - 1, pages)}>
-        <span aria-hidden="true">‹</span> ${t.previous}
-      </button>
-      <span class="page-of">${t.pageOf(page, pages)}</span>
-      <button type="button" class="button" aria-disabled=${page >= pages ? 'true' : 'false'} @click=${() => page < pages && this.goToPage(page + 1, pages)}>
-        ${t.next} <span aria-hidden="true">›</span>
-      </button>
-    </nav>`;
   }
 
   private renderSkeleton(): TemplateResult {
