@@ -73,7 +73,7 @@ export async function fetchOrganizationEvents(client: CommunecterClient, slugOrI
     return fetchElementEvents(client, { collection: 'organizations', id: value }, options);
   }
   const info = await resolveSlug(client, value, options);
-  if (!info || toId(info.id) === null) throw new ApiError('config', `No element has the slug "${value}"`);
+  if (!info || toId(info.id) === null) throw new ApiError('config', `No element has the slug "${value}"`, { attribute: 'organization', value });
   const collection = ['organizations', 'projects', 'events', 'citoyens'].includes(info.collection) ? info.collection : 'organizations';
   return fetchElementEvents(client, { collection, id: info.id }, options);
 }

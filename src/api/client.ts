@@ -102,6 +102,22 @@ export function resetClientState(): void {
   inflight.clear();
   cache.clear();
   gates().clear();
+  clients.clear();
+}
+
+// One client per api-base for every widget on the page (requests, cache and gates are shared anyway;
+// this saves building one per load).
+const clients = new Map<string, CommunecterClient>();
+
+/** The page's client for `apiBase` (throws the same `config` ApiError as createClient for a bad base). */
+export function clientFor(apiBase: string | null | undefined): CommunecterClient {
+  const baseUrl = normalizeBaseUrl(apiBase);
+  let client = clients.get(baseUrl);
+  if (!client) {
+    client = createClient({ baseUrl });
+    clients.set(baseUrl, client);
+  }
+  return client;
 }
 
 /** Resolves and checks a base URL; relative values ("/communecter") are read against the page. */
@@ -112,10 +128,10 @@ export function normalizeBaseUrl(value: string | null | undefined): string {
     const pageBase = typeof document !== 'undefined' ? document.baseURI : undefined;
     url = pageBase ? new URL(raw, pageBase) : new URL(raw);
   } catch {
-    throw new ApiError('config', `api-base is not a URL: ${raw}`);
+    throw new ApiError('config', `api-base is not a URL: ${raw}`, { attribute: 'api-base', value: raw });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ApiError('config', `api-base must be an http(s) URL: ${raw}`);
+    throw new ApiError('config', `api-base must be an http(s) URL: ${raw}`, { attribute: 'api-base', value: raw });
   }
   url.search = '';
   url.hash = '';

@@ -6,6 +6,7 @@ import type { CommunecterClient, RequestOptions } from './client.js';
 import { ApiError } from './errors.js';
 import { normalizeElementMap, normalizeOpenDataResponse, normalizeSlugInfo, type OpenDataPage, type SlugInfo } from './normalize/responses.js';
 import { toId, toSlug, toTags } from './normalize/primitives.js';
+import { INSEE, SOURCE_KEY } from './scope.js';
 import type { CivicEvent, Collection } from './types.js';
 
 /** `GET /co2/slug/getinfo/key/{slug}`: the id and collection behind a slug, or null. */
@@ -71,8 +72,8 @@ export async function fetchOpenData(client: CommunecterClient, query: OpenDataQu
     {
       id,
       tags: tags.length > 0 ? tags.join(',') : undefined,
-      insee: query.insee && /^\d[\dAB]\d{3}$/i.test(query.insee) ? query.insee : undefined,
-      key: query.sourceKey && /^[\w.-]{1,80}$/.test(query.sourceKey) ? query.sourceKey : undefined,
+      insee: query.insee && INSEE.test(query.insee) ? query.insee : undefined,
+      key: query.sourceKey && SOURCE_KEY.test(query.sourceKey) ? query.sourceKey : undefined,
       limit,
       index,
     },

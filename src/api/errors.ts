@@ -30,6 +30,9 @@ export interface ApiErrorDetails {
   /** How long the server asked us to wait, when it said (429/503 Retry-After). */
   readonly retryAfterMs?: number;
   readonly cause?: unknown;
+  /** For `config` errors: the attribute at fault, as written in HTML, and its value. */
+  readonly attribute?: string;
+  readonly value?: string;
 }
 
 export class ApiError extends Error {
@@ -38,6 +41,8 @@ export class ApiError extends Error {
   readonly url: string;
   readonly status: number | null;
   readonly retryAfterMs: number | null;
+  readonly attribute: string | null;
+  readonly value: string | null;
 
   constructor(kind: ApiErrorKind, message: string, details: ApiErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -45,6 +50,8 @@ export class ApiError extends Error {
     this.url = details.url ?? '';
     this.status = details.status ?? null;
     this.retryAfterMs = details.retryAfterMs ?? null;
+    this.attribute = details.attribute ?? null;
+    this.value = details.value ?? null;
   }
 
   /** Whether the same request may succeed later: server errors, network trouble, bad bodies. */

@@ -3,6 +3,7 @@
  */
 export { ApiError, isAbortError, isApiError, type ApiErrorKind } from './errors.js';
 export {
+  clientFor,
   createClient,
   DEFAULT_API_BASE,
   normalizeBaseUrl,
@@ -23,9 +24,21 @@ export {
   type SearchQuery,
   type SearchType,
 } from './search.js';
+export { loadScope, loadServerPage, type ScopeLoadOptions, type ScopeSet, type ServerFilters } from './loader.js';
 export { fetchElementEvents, fetchOpenData, resolveSlug, type OpenDataQuery } from './elements.js';
 export { fetchEventsInWindow, fetchOrganizationEvents, type EventWindowQuery } from './agenda.js';
 export { DEFAULT_LINK_BASE, elementPageUrl, normalizeLinkBase } from './links.js';
+export {
+  checkBaseUrl,
+  checkElementRef,
+  checkList,
+  checkScope,
+  parseList,
+  type CheckedScope,
+  type ConfigProblem,
+  type Scope,
+  type ScopeAttributes,
+} from './scope.js';
 export { normalizeElement, detectCollection, type NormalizeContext } from './normalize/elements.js';
 export {
   normalizeElementMap,
@@ -35,4 +48,5 @@ export {
   type OpenDataPage,
   type SlugInfo,
 } from './normalize/responses.js';
+export { plainExcerpt, toTimeZone } from './normalize/primitives.js';
 export * from './types.js';

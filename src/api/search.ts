@@ -11,8 +11,9 @@ import type { FormFields } from './form.js';
 import { isOrganizationType, type NormalizeContext } from './normalize/elements.js';
 import { toId, toTags } from './normalize/primitives.js';
 import { normalizeSearchResponse } from './normalize/responses.js';
+import { COUNTRY, INSEE, POSTAL_CODE, SOURCE_KEY } from './scope.js';
 import { COLLECTIONS, type Collection, type OrganizationType, type SearchPage } from './types.js';
-import { foldForSearch, toText } from '../shared/text.js';
+import { foldForSearch, toText } from '../lib/text.js';
 
 export const SEARCH_PATH = '/co2/search/globalautocomplete';
 
@@ -66,10 +67,6 @@ export interface SearchQuery {
   readonly sortBy?: Readonly<Record<string, 1 | -1>>;
 }
 
-const POSTAL_CODE = /^[0-9A-Za-z]{1,10}$/;
-const INSEE = /^\d[\dAB]\d{3}$/i;
-const COUNTRY = /^[A-Za-z]{2}$/;
-const SOURCE_KEY = /^[\p{L}\p{N}_.-]{1,80}$/u;
 const SORT_FIELD = /^[A-Za-z][\w.]{0,40}$/;
 
 function unique<T>(values: readonly T[]): T[] {

@@ -8,7 +8,7 @@
  */
 import createDOMPurify, { type Config } from 'dompurify';
 import { Marked } from 'marked';
-import { cleanText } from './text.js';
+import { cleanText } from '../lib/text.js';
 
 const FORBID_TAGS = [
   'style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'img', 'video', 'audio', 'source',

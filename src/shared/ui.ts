@@ -8,7 +8,7 @@ import { ApiError } from '../api/errors.js';
 import type { ElementBase } from '../api/types.js';
 import type { Translation } from './i18n/types.js';
 import { renderRichText } from './sanitize.js';
-import { truncateGraphemes } from './text.js';
+import { truncateGraphemes } from '../lib/text.js';
 
 export interface ChipOptions {
   readonly key: string;
@@ -33,7 +33,7 @@ export interface ActiveFilter {
 /** The row of active filters, each removable, and "clear all". Nothing when no filter is active. */
 export function renderActiveFilters(t: Translation, filters: readonly ActiveFilter[], onClearAll: () => void): TemplateResult | typeof nothing {
   if (filters.length === 0) return nothing;
-  const d = t.directory;
+  const d = t.common;
   return html`<div part="active-filters" class="active-filters">
     <span class="active-label">${d.activeFilters}</span>
     <ul class="chips">
@@ -51,7 +51,7 @@ export function renderActiveFilters(t: Translation, filters: readonly ActiveFilt
  * stays on the one the user pressed even at the last page.
  */
 export function renderPager(t: Translation, page: number, pages: number, onPage: (page: number) => void): TemplateResult {
-  const d = t.directory;
+  const d = t.common;
   return html`<nav part="pager" class="pager" aria-label=${d.pagerLabel}>
     <button type="button" class="button" aria-disabled=${page <= 1 ? 'true' : 'false'} @click=${() => page > 1 && onPage(page - 1)}>
       <span aria-hidden="true">‹</span> ${d.previous}
@@ -63,56 +63,33 @@ export function renderPager(t: Translation, page: number, pages: number, onPage:
   </nav>`;
 }
 
-/** The error state: what went wrong in the visitor's words, a retry button, a way out, the fallback slot. */
+/**
+ * The error state: what went wrong in the visitor's words, a retry button, a way out, the fallback
+ * slot. A configuration error names the attribute and value at fault and offers no retry (it
+ * cannot help).
+ */
 export function renderErrorState(t: Translation, error: unknown, fallbackHref: string, onRetry: () => void): TemplateResult {
+  const c = t.common;
   const kind = error instanceof ApiError ? error.kind : 'bad-shape';
+  if (kind === 'config') {
+    const { attribute, value } = error as ApiError;
+    return html`<div part="error" class="error config" role="alert">
+      <p class="error-title">${c.configTitle}</p>
+      <p>${attribute !== null && value !== null ? html`<bdi>${c.configAttribute(attribute, value)}</bdi>` : c.errors.config}</p>
+      <p class="error-actions"><a href=${fallbackHref}>${c.seeOnCommunecter}</a></p>
+      <slot></slot>
+    </div>`;
+  }
   const wait = error instanceof ApiError && error.retryAfterMs ? Math.ceil(error.retryAfterMs / 1000) : null;
   return html`<div part="error" class="error" role="alert">
-    <p class="error-title">${t.errorTitle}</p>
-    <p>${t.errors[kind]}${wait ? ` ${t.retryIn(`${wait} s`)}` : ''}</p>
+    <p class="error-title">${c.errorTitle}</p>
+    <p>${c.errors[kind]}${wait ? ` ${c.retryIn(`${wait} s`)}` : ''}</p>
     <p class="error-actions">
-      <button type="button" class="button" @click=${onRetry}>${t.retry}</button>
-      <a href=${fallbackHref}>${t.seeOnCommunecter}</a>
+      <button type="button" class="button" @click=${onRetry}>${c.retry}</button>
+      <a href=${fallbackHref}>${c.seeOnCommunecter}</a>
     </p>
     <slot></slot>
   </div>`;
-}
-
-/**
- * "Loading is taking longer than usual" after a delay (hostile-inputs fault 5: a hanging API shows
- * a polite status after a threshold, on top of aria-busy).
- */
-export class SlowLoadingController implements ReactiveController {
-  slow = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly host: ReactiveControllerHost;
-  private readonly delayMs: number;
-
-  constructor(host: ReactiveControllerHost, delayMs = 6000) {
-    this.host = host;
-    this.delayMs = delayMs;
-    host.addController(this);
-  }
-
-  start(): void {
-    this.stop();
-    this.timer = setTimeout(() => {
-      this.slow = true;
-      this.host.requestUpdate();
-    }, this.delayMs);
-  }
-
-  stop(): void {
-    clearTimeout(this.timer);
-    if (this.slow) {
-      this.slow = false;
-      this.host.requestUpdate();
-    }
-  }
-
-  hostDisconnected(): void {
-    this.stop();
-  }
 }
 
 export type DescriptionState = DocumentFragment | 'loading' | 'error' | null;

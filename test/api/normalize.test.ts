@@ -17,8 +17,8 @@ import {
 } from '../../src/api/index.js';
 import { toDate, toLatitude, toPrice, toTags } from '../../src/api/normalize/primitives.js';
 import { formatDate, formatPrice } from '../../src/shared/format.js';
-import { toText } from '../../src/shared/text.js';
-import { toImageSrc } from '../../src/shared/url.js';
+import { toText } from '../../src/lib/text.js';
+import { toImageSrc } from '../../src/lib/url.js';
 
 const BASE = 'https://www.communecter.org';
 const context = { base: BASE };

@@ -24,8 +24,8 @@ import {
   toWeeklySlots,
 } from '../../src/api/normalize/primitives.js';
 import { normalizeElement, normalizeSearchResponse, ApiError, type CommunecterElement } from '../../src/api/index.js';
-import { cleanText, toText, truncateGraphemes } from '../../src/shared/text.js';
-import { toImageSrc, toSafeUrl } from '../../src/shared/url.js';
+import { cleanText, toText, truncateGraphemes } from '../../src/lib/text.js';
+import { toImageSrc, toSafeUrl } from '../../src/lib/url.js';
 
 const RUNS = { numRuns: 1000 };
 const BASE = 'https://www.communecter.org';

@@ -2,13 +2,14 @@
  * <cc-agenda>: what a visitor sees and does. Times are pinned: the element gets an explicit
  * `time-zone`, the visitor's zone is set through `viewerZone`, and "now" is frozen where it matters.
  */
-import { expect, fixtureCleanup, fixtureSync, html } from '@open-wc/testing';
+import { expect, fixtureCleanup, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import ICAL from 'ical.js';
 import { resetClientState } from '../../src/api/index.js';
 import '../../src/components/cc-agenda/cc-agenda.define.js';
 import { CcAgenda } from '../../src/components/cc-agenda/cc-agenda.js';
-import { buildIcs, escapeIcsText, foldIcsLine, scriptSafeJson } from '../../src/components/cc-agenda/agenda-export.js';
+import { buildIcs, escapeIcsText, foldIcsLine } from '../../src/components/cc-agenda/agenda-export.js';
+import { scriptSafeJson } from '../../src/components/cc-agenda/agenda-jsonld.js';
 import { occurrencesInWindow } from '../../src/components/cc-agenda/agenda-model.js';
 import { normalizeElement, type CivicEvent } from '../../src/api/index.js';
 import { defineElement } from '../../src/shared/define.js';
@@ -388,6 +389,8 @@ describe('<cc-agenda> views, filters, detail and export', () => {
       expect(dialog.querySelector('.when-detail')!.textContent).to.equal('jeudi 3 décembre 2026 · 10:00');
       expect(dialog.textContent).to.include('Organisé par');
       expect(dialog.querySelector<HTMLAnchorElement>('a[href*="tiJardin"]')).to.exist;
+      // The web-calendar links come with the export code, loaded when a detail first opens.
+      await waitUntil(() => [...dialog.querySelectorAll('a')].some((a) => a.textContent!.startsWith('Google')), 'calendar links');
       const google = [...dialog.querySelectorAll<HTMLAnchorElement>('a')].find((a) => a.textContent!.startsWith('Google'))!;
       const googleUrl = new URL(google.href);
       expect(googleUrl.hostname).to.equal('calendar.google.com');
@@ -410,6 +413,7 @@ describe('<cc-agenda> views, filters, detail and export', () => {
       };
       try {
         [...dialog.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('.ics'))!.click();
+        await waitUntil(() => downloaded !== '', 'download');
       } finally {
         URL.createObjectURL = create;
         HTMLAnchorElement.prototype.click = click;
@@ -442,6 +446,7 @@ describe('<cc-agenda> views, filters, detail and export', () => {
         const button = root(el).querySelector<HTMLButtonElement>('[part~="ics"]')!;
         expect(button.textContent).to.equal('Télécharger ces 2 événements (.ics)');
         button.click();
+        await waitUntil(() => blobs.length > 0, 'download');
       } finally {
         URL.createObjectURL = create;
         HTMLAnchorElement.prototype.click = click;

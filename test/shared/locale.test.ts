@@ -8,7 +8,7 @@ import { dateTimeFormat, formatDate, timeZoneLongName } from '../../src/shared/f
 class LocaleProbe extends LitElement {
   readonly localize = new LocaleController(this);
   override render() {
-    return html`<span>${this.localize.t.retry}</span>`;
+    return html`<span>${this.localize.t.common.retry}</span>`;
   }
 }
 customElements.define('cc-locale-probe', LocaleProbe);
@@ -54,9 +54,10 @@ describe('locale controller', () => {
   it('has the same keys in every table', () => {
     const keys = (table: object) => JSON.stringify(Object.keys(table).sort());
     expect(keys(en)).to.equal(keys(fr));
-    for (const group of ['errors', 'organizationTypes', 'organizationTypesPlural', 'collections', 'collectionsPlural', 'eventTypes', 'phoneKinds'] as const) {
+    for (const group of ['common', 'directory', 'agenda', 'organizationTypes', 'organizationTypesPlural', 'collections', 'collectionsPlural', 'eventTypes', 'phoneKinds'] as const) {
       expect(keys(en[group]), group).to.equal(keys(fr[group]));
     }
+    expect(keys(en.common.errors)).to.equal(keys(fr.common.errors));
   });
 });
 

@@ -2,8 +2,8 @@
  * Wire records → domain elements. One function per platform shape, all funnelled through
  * `normalizeElement`, which never throws: a record it cannot use returns null and the list goes on.
  */
-import { toText } from '../../shared/text.js';
-import { toImageSrc, toMailtoHref, toSafeUrl } from '../../shared/url.js';
+import { toText } from '../../lib/text.js';
+import { toImageSrc, toMailtoHref, toSafeUrl } from '../../lib/url.js';
 import {
   COLLECTIONS,
   ORGANIZATION_TYPES,

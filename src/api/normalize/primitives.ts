@@ -4,8 +4,8 @@
  * Platform data is written by strangers and imported from spreadsheets: expect strings where
  * numbers belong, French decimal commas, Mongo date objects, empty strings for "no value".
  */
-import { cleanText, decodeEntities, foldForSearch, toText, truncateGraphemes } from '../../shared/text.js';
-import { toSafeUrl, toTelHref } from '../../shared/url.js';
+import { cleanText, decodeEntities, foldForSearch, toText, truncateGraphemes } from '../../lib/text.js';
+import { toSafeUrl, toTelHref } from '../../lib/url.js';
 import type { Address, GeoPoint, Phone, SocialLink, WeeklySlot } from '../types.js';
 
 export type WireRecord = Readonly<Record<string, unknown>>;

@@ -2,7 +2,7 @@
  * Getting events out of the widget: iCalendar files (RFC 5545), "add to Google / Outlook" links, and
  * schema.org JSON-LD for the host page. A few dozen lines instead of an 80 KB add-to-calendar library.
  */
-import type { CivicEvent } from '../../api/types.js';
+import type { CivicEvent } from '../../api/index.js';
 import { addDays } from '../../shared/zoned-time.js';
 import type { Occurrence } from './agenda-model.js';
 
@@ -137,57 +137,12 @@ export function outlookCalendarUrl(item: Occurrence, details: string): string {
   return `https://outlook.live.com/calendar/0/deeplink/compose?${params}`;
 }
 
-// ---------------------------------------------------------------- schema.org
-
-/** schema.org `Event` objects for the occurrences shown, for search engines reading the host page. */
-export function eventJsonLd(occurrences: readonly Occurrence[], urlOf: (event: CivicEvent) => string): object[] {
-  return occurrences.map((item) => {
-    const event = item.event;
-    const address = event.address;
-    const json: Record<string, unknown> = {
-      '@context': 'https://schema.org',
-      '@type': 'Event',
-      name: event.name,
-      startDate: item.allDay ? item.firstDay : item.start.toISOString(),
-      endDate: item.allDay ? item.lastDay : item.end.toISOString(),
-      eventStatus: 'https://schema.org/EventScheduled',
-      eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
-      url: urlOf(event),
-    };
-    if (event.shortDescription) json.description = event.shortDescription;
-    if (event.images.medium) json.image = [event.images.medium];
-    if (address || event.position) {
-      json.location = {
-        '@type': 'Place',
-        name: address?.locality ?? event.name,
-        ...(address
-          ? {
-              address: {
-                '@type': 'PostalAddress',
-                ...(address.street ? { streetAddress: address.street } : {}),
-                ...(address.postalCode ? { postalCode: address.postalCode } : {}),
-                ...(address.locality ? { addressLocality: address.locality } : {}),
-                ...(address.country ? { addressCountry: address.country } : {}),
-              },
-            }
-          : {}),
-        ...(event.position ? { geo: { '@type': 'GeoCoordinates', latitude: event.position.lat, longitude: event.position.lng } } : {}),
-      };
-    }
-    if (event.organizer?.name) json.organizer = { '@type': 'Organization', name: event.organizer.name };
-    return json;
-  });
-}
-
-/**
- * JSON for inside a `<script type="application/ld+json">`: `<`, `>`, `&` and the JavaScript line
- * separators escaped, so no value can close the script element or start a comment.
- */
-export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+/** Downloads `items` as an .ics file (the link never joins the page: a detached anchor still downloads). */
+export function downloadIcs(items: readonly Occurrence[], fileName: string, options: IcsOptions): void {
+  const url = URL.createObjectURL(new Blob([buildIcs(items, options)], { type: 'text/calendar;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

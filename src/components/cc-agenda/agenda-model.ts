@@ -3,9 +3,10 @@
  * true overlap (the platform's own date filter drops events that straddle a bound), each with the
  * time zone it is shown in, its local days, and a folded search text. Pure functions.
  */
-import type { CivicEvent } from '../../api/types.js';
-import { foldForSearch } from '../../shared/text.js';
-import { addDays, dayKeyOf, daysBetween, weekdayOf, zonedTime, type DayKey } from '../../shared/zoned-time.js';
+import type { CivicEvent } from '../../api/index.js';
+import { foldForSearch } from '../../lib/text.js';
+import { buildFacetIndex, searchFacets, type FacetIndex, type FacetResult } from '../../shared/facets.js';
+import { addDays, addMonths, dayKeyOf, daysBetween, weekdayOf, zonedTime, type DayKey } from '../../shared/zoned-time.js';
 
 export interface Occurrence {
   /** Stable key: the event id, plus the occurrence's start for recurring events. */
@@ -116,52 +117,69 @@ export function occurrencesInWindow(events: readonly CivicEvent[], window: Windo
   return result.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.event.name < b.event.name ? -1 : a.event.name > b.event.name ? 1 : 0));
 }
 
+export type AgendaFacet = 'types' | 'tags';
+
 export interface AgendaFilter {
   readonly text: string;
   /** Selected event types; an occurrence matches any of them (empty = all). */
-  readonly types: ReadonlySet<string>;
+  readonly types: readonly string[];
   /** Selected folded tags; all must be present. */
   readonly tags: readonly string[];
   /** Hide what ended before this instant (the past-events toggle off). */
   readonly notBefore: Date | null;
 }
 
+export type OccurrenceIndex = FacetIndex<Occurrence, AgendaFacet>;
+
 export interface AgendaSearch {
   readonly matches: Occurrence[];
-  /** Per event type: occurrences matching everything but the type filter. */
-  readonly types: Map<string, number>;
-  /** Most frequent keywords among the matches, selected ones left out. */
-  readonly tags: { key: string; label: string; count: number }[];
+  readonly result: FacetResult<AgendaFacet> | null;
 }
 
-/** Local filtering with facet counts, in one pass (as the directory does). */
-export function searchOccurrences(occurrences: readonly Occurrence[], filter: AgendaFilter, maxTags: number): AgendaSearch {
-  const needles = foldForSearch(filter.text).split(/\s+/).filter(Boolean);
-  const types = new Map<string, number>();
-  const tagCounts = new Map<string, { label: string; count: number }>();
-  const matches: Occurrence[] = [];
-  for (const item of occurrences) {
-    if (filter.notBefore && item.end < filter.notBefore && item.start < filter.notBefore) continue;
-    if (needles.some((needle) => !item.search.includes(needle))) continue;
-    const folded = item.event.tags.map(foldForSearch);
-    if (filter.tags.some((tag) => !folded.includes(tag))) continue;
-    const type = item.event.eventType ?? 'others';
-    types.set(type, (types.get(type) ?? 0) + 1);
-    if (filter.types.size > 0 && !filter.types.has(type)) continue;
-    matches.push(item);
-    item.event.tags.forEach((label, index) => {
-      const key = folded[index]!;
-      const entry = tagCounts.get(key);
-      if (entry) entry.count++;
-      else tagCounts.set(key, { label, count: 1 });
-    });
+export function typeOf(event: CivicEvent): string {
+  return event.eventType ?? 'others';
+}
+
+/** The shared faceted search over occurrences: event types OR-ed, keywords AND-ed. */
+export function indexOccurrences(occurrences: readonly Occurrence[]): OccurrenceIndex {
+  return buildFacetIndex(occurrences, {
+    text: (item) => item.search,
+    facets: {
+      types: { mode: 'any', values: (item) => [typeOf(item.event)] },
+      tags: { mode: 'all', values: (item) => item.event.tags, key: foldForSearch },
+    },
+  });
+}
+
+export function searchAgenda(index: OccurrenceIndex, filter: AgendaFilter): AgendaSearch {
+  const notBefore = filter.notBefore;
+  const where = notBefore ? (position: number) => !(index.items[position]!.end < notBefore && index.items[position]!.start < notBefore) : undefined;
+  const result = searchFacets(index, { text: filter.text, selected: { types: filter.types, tags: filter.tags }, where });
+  return { matches: result.matches.map((position) => index.items[position]!), result };
+}
+
+/** ARIA date-grid keys: arrows by day and week, Home/End within the week, Page Up/Down by month (Shift: year). */
+export function dateGridMove(current: DayKey, event: KeyboardEvent): DayKey | null {
+  switch (event.key) {
+    case 'ArrowLeft':
+      return addDays(current, -1);
+    case 'ArrowRight':
+      return addDays(current, 1);
+    case 'ArrowUp':
+      return addDays(current, -7);
+    case 'ArrowDown':
+      return addDays(current, 7);
+    case 'Home':
+      return addDays(current, -weekdayOf(current));
+    case 'End':
+      return addDays(current, 6 - weekdayOf(current));
+    case 'PageUp':
+      return addMonths(current, event.shiftKey ? -12 : -1);
+    case 'PageDown':
+      return addMonths(current, event.shiftKey ? 12 : 1);
+    default:
+      return null;
   }
-  const tags = [...tagCounts.entries()]
-    .filter(([key]) => !filter.tags.includes(key))
-    .sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))
-    .slice(0, maxTags)
-    .map(([key, value]) => ({ key, label: value.label, count: value.count }));
-  return { matches, types, tags };
 }
 
 /**

@@ -1,60 +1,52 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { Task, TaskStatus } from '@lit/task';
+import { deepEquals as deepEqual } from '@lit/task/deep-equals.js';
 import {
-  ApiError,
   DEFAULT_API_BASE,
   DEFAULT_LINK_BASE,
   EVENT_TYPES,
-  createClient,
+  checkBaseUrl,
+  checkElementRef,
+  checkScope,
+  clientFor,
   elementPageUrl,
   fetchEventsInWindow,
   fetchOrganizationEvents,
-  isAbortError,
   normalizeLinkBase,
+  parseList,
+  toTimeZone,
   type CivicEvent,
+  type ConfigProblem,
+  type Scope,
 } from '../../api/index.js';
-import { toTimeZone } from '../../api/normalize/primitives.js';
 import { emit } from '../../shared/events.js';
-import { formatDate, timeZoneLongName, viewerTimeZone } from '../../shared/format.js';
+import { facetCount, facetLabel, topValues } from '../../shared/facets.js';
+import { FilterController } from '../../shared/filter-controller.js';
+import { viewerTimeZone } from '../../shared/format.js';
 import { LocaleController } from '../../shared/i18n/locale-controller.js';
-import { parseList, scopeFromAttributes, scopeKey } from '../../shared/scope.js';
+import { ResultsController } from '../../shared/results-controller.js';
+import { RovingFocusController } from '../../shared/roving-focus-controller.js';
+import { SelectionController } from '../../shared/selection-controller.js';
 import { baseStyles } from '../../shared/styles.js';
-import { foldForSearch } from '../../shared/text.js';
-import { DetailController, SlowLoadingController, renderActiveFilters, renderChip, renderDetailDialog, renderErrorState, renderPager } from '../../shared/ui.js';
+import { headingLevel, renderAddress, renderDetailFooter, renderDetailImage, renderEmpty, renderFacetGroup, renderSearchField, renderTagList } from '../../shared/templates.js';
+import { renderActiveFilters, renderDetailDialog, renderErrorState, renderPager } from '../../shared/ui.js';
 import { uiStyles } from '../../shared/ui.styles.js';
-import { UrlSyncController } from '../../shared/url-state.js';
-import {
-  addDays,
-  addMonths,
-  dayKeyOf,
-  daysBetween,
-  isDayKey,
-  monthGridDays,
-  parseDayAttribute,
-  startOfDay,
-  startOfMonth,
-  startOfWeek,
-  weekdayOf,
-  type DayKey,
-} from '../../shared/zoned-time.js';
+import { addDays, addMonths, dayKeyOf, daysBetween, isDayKey, monthGridDays, parseDayAttribute, startOfDay, startOfMonth, startOfWeek, type DayKey } from '../../shared/zoned-time.js';
+import { dayLabel, periodTitle, typeLabel, whenLabel, type AgendaView, type LabelContext } from './agenda-format.js';
+import { JsonLdController } from './agenda-jsonld.js';
+import { byDay, dateGridMove, indexOccurrences, listDay, occurrencesInWindow, searchAgenda, typeOf, type AgendaSearch, type Occurrence, type OccurrenceIndex, type Window } from './agenda-model.js';
+import { renderItems, renderMonth, renderWeek, type ItemHandlers } from './agenda-views.js';
 import { agendaStyles } from './cc-agenda.styles.js';
-import { buildIcs, eventJsonLd, googleCalendarUrl, icsFileName, outlookCalendarUrl, scriptSafeJson } from './agenda-export.js';
-import { byDay, dayOfSpan, listDay, occurrencesInWindow, searchOccurrences, type AgendaSearch, type Occurrence, type Window } from './agenda-model.js';
 
-export type AgendaView = 'list' | 'month' | 'week';
+export type { AgendaView } from './agenda-format.js';
+type Exporter = typeof import('./agenda-export.js');
+type Args = readonly [apiBase: string, organization: string, scope: Scope | null, start: string, end: string, eventType: string];
 
 const VIEWS: readonly AgendaView[] = ['list', 'month', 'week'];
 const LIST_PAGE = 25;
-const CELL_EVENTS = 3;
-const WEEK_DAY_EVENTS = 8;
-/** Events listed under the month grid for the focused day; more are one click away in the list. */
-const PANEL_EVENTS = 10;
 const MAX_TAG_CHIPS = 10;
 const JSONLD_MAX = 100;
-const SEARCH_DEBOUNCE_MS = 300;
-const SLOW_AFTER_MS = 6000;
 
 /**
  * The events of a commune, a network or one organisation, read from Communecter: a list grouped by
@@ -152,90 +144,89 @@ export class CcAgenda extends LitElement {
   @state() private currentView: AgendaView = 'list';
   /** First day of the period shown (list), or any day of the month / week shown. */
   @state() private anchor: DayKey | null = null;
-  @state() private text = '';
-  @state() private selectedTypes: readonly string[] = [];
-  @state() private selectedTags: readonly string[] = [];
   @state() private showPast = false;
-  @state() private page = 1;
   /** The day that has keyboard focus in the month grid, and whose events are listed below it. */
   @state() private focusDay: DayKey | null = null;
   @state() private periodAnnouncement = '';
+  /** The .ics and web-calendar code, loaded on first use. */
+  @state() private exporter: Exporter | null = null;
 
-  private readonly localize = new LocaleController(this);
-  private readonly loadingTimer = new SlowLoadingController(this, SLOW_AFTER_MS);
-  private readonly urlSync = new UrlSyncController(this, {
-    mode: () => this.syncUrl,
-    namespace: () => this.id || 'cc-agenda',
-    restore: (state, initial) => this.restoreUrlState(state, initial),
-  });
-  private readonly detail = new DetailController<CivicEvent>(this, () => this.linkBase);
-  private filterTimer: ReturnType<typeof setTimeout> | undefined;
-  private focusGridAfterUpdate = false;
-  private occurrencesKey = '';
   private occurrences: Occurrence[] = [];
-  private searched: AgendaSearch = { matches: [], types: new Map(), tags: [] };
   /** Events whose dates the platform gave in an unusable form: listed apart, "date inconnue". */
   private undated: CivicEvent[] = [];
-  private searchKey = '';
-  private jsonLd: HTMLScriptElement | null = null;
-  private occurrencesFor: CivicEvent[] | null = null;
-  /** The occurrence whose detail is open (the dialog shows this date, not only the event). */
-  private selectedOccurrence: Occurrence | null = null;
+  private index: OccurrenceIndex = indexOccurrences([]);
+  private searched: AgendaSearch = { matches: [], result: null };
+  private occurrencesKey: readonly unknown[] = [];
+  private searchKey: readonly unknown[] = [];
 
-  private readonly events = new Task(this, {
-    task: ([apiBase, organization, scope, start, end, eventType], { signal }) =>
-      this.load(apiBase, organization, JSON.parse(scope), new Date(start), new Date(end), eventType, signal),
+  private readonly localize = new LocaleController(this);
+  private readonly filters = new FilterController(this, {
+    syncUrl: () => this.syncUrl,
+    namespace: () => this.id || 'cc-agenda',
+    tagLabel: (key) => facetLabel(this.index, 'tags', key),
+    extraState: () => ({ view: this.currentView === this.view ? '' : this.currentView, day: this.anchor ?? '', past: this.showPast ? '1' : '' }),
+    restoreExtra: (state, initial) => {
+      this.currentView = VIEWS.includes(state.view as AgendaView) ? (state.view as AgendaView) : this.viewAttribute();
+      if (state.day && isDayKey(state.day)) this.anchor = state.day;
+      else if (!initial) this.anchor = this.fromDay();
+      this.showPast = state.past === '1';
+    },
+  });
+  private readonly results = new ResultsController<Args, CivicEvent[]>(this, {
+    client: () => clientFor(this.apiBase),
+    problems: () => this.problems(),
     args: () => {
       const window = this.fetchWindow();
       const types = this.serverEventTypes();
+      const organization = this.organization.trim();
       // One organisation's events come at once, whatever the period: navigating never reloads them.
-      return this.organization.trim()
-        ? ([this.apiBase, this.organization.trim(), '{}', '', '', ''] as const)
-        : ([this.apiBase, '', scopeKey(this.scope()), window.start.toISOString(), window.end.toISOString(), types.length === 1 ? types[0]! : ''] as const);
+      return organization ? [this.apiBase, organization, null, '', '', ''] : [this.apiBase, '', checkScope(this).scope, window.start.toISOString(), window.end.toISOString(), types.length === 1 ? types[0]! : ''];
     },
-    onComplete: (events) => {
-      this.loadingTimer.stop();
-      // The task's value is only stored after this callback: compute from the result itself.
-      this.recompute(events);
-      emit(this, 'cc-load', { count: this.searched.matches.length, total: this.occurrences.length });
+    load: ([, organization, scope, start, end, eventType], { client, signal }) =>
+      organization ? fetchOrganizationEvents(client, organization, { signal }) : fetchEventsInWindow(client, { scope: scope ?? {}, start: new Date(start), end: new Date(end), ...(eventType ? { eventType } : {}) }, { signal }),
+    isEmpty: (events) => events.length === 0,
+    onLoaded: (events) => this.recompute(events),
+    counts: () => ({ count: this.searched.matches.length, total: this.occurrences.length }),
+  });
+  private readonly selection = new SelectionController<Occurrence, CivicEvent>(this, {
+    itemOf: (item) => item.event,
+    kindOf: () => 'event',
+    urlOf: (item) => this.urlOf(item.event),
+    linkBase: () => this.linkBase,
+  });
+  private readonly grid = new RovingFocusController<DayKey>(this, {
+    current: () => this.focusDay ?? this.anchor ?? this.today(),
+    move: dateGridMove,
+    onMove: (day) => this.moveFocusDay(day),
+    onActivate: (day) => {
+      this.focusDay = day;
+      (this.renderRoot.querySelector('.day-panel [role="heading"]') as HTMLElement | null)?.focus();
     },
-    onError: (error) => {
-      this.loadingTimer.stop();
-      if (!isAbortError(error)) emit(this, 'cc-error', { error: error instanceof ApiError ? error : new ApiError('bad-shape', String(error)) });
-    },
+    focusTarget: () => this.renderRoot.querySelector('[role="gridcell"][tabindex="0"]'),
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated && this.events.status === TaskStatus.ERROR && isAbortError(this.events.error)) void this.events.run();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.events.abort();
-    clearTimeout(this.filterTimer);
+  constructor() {
+    super();
+    new JsonLdController(this, () => (this.noJsonld ? [] : this.visibleOccurrences().slice(0, JSONLD_MAX)), (event) => this.urlOf(event));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const first = !this.hasUpdated;
-    if (changed.has('view') && !(first && this.urlSync.restored)) this.currentView = VIEWS.includes(this.view) ? this.view : 'list';
-    if ((changed.has('from') || changed.has('timeZone')) && !(first && this.urlSync.restored && this.anchor)) {
-      this.anchor = parseDayAttribute(this.from, this.today()) ?? this.today();
-      this.page = 1;
+    const restored = first && this.filters.restored;
+    if (changed.has('view') && !restored) this.currentView = this.viewAttribute();
+    if ((changed.has('from') || changed.has('timeZone')) && !(restored && this.anchor)) {
+      this.anchor = this.fromDay();
+      this.filters.page = 1;
     }
     if (this.anchor === null) this.anchor = this.today();
     this.recompute();
   }
 
-  protected override updated(): void {
-    if (this.focusGridAfterUpdate) {
-      this.focusGridAfterUpdate = false;
-      (this.renderRoot.querySelector('[role="gridcell"][tabindex="0"]') as HTMLElement | null)?.focus();
-    }
-    this.writeJsonLd();
-  }
-
   // ---------------------------------------------------------------- time
+
+  private viewAttribute(): AgendaView {
+    return VIEWS.includes(this.view) ? this.view : 'list';
+  }
 
   /** The zone for events without one and for "today": the attribute when valid, else the visitor's. */
   private fallbackZone(): string {
@@ -246,6 +237,10 @@ export class CcAgenda extends LitElement {
     return dayKeyOf(new Date(), this.fallbackZone());
   }
 
+  private fromDay(): DayKey {
+    return parseDayAttribute(this.from, this.today()) ?? this.today();
+  }
+
   private compact(): boolean {
     return Number.isFinite(this.max) && this.max > 0;
   }
@@ -254,25 +249,18 @@ export class CcAgenda extends LitElement {
   private period(): { first: DayKey; last: DayKey } {
     const anchor = this.anchor ?? this.today();
     if (this.compact()) return { first: this.today(), last: addMonths(this.today(), 12) };
-    switch (this.currentView) {
-      case 'month': {
-        const days = monthGridDays(anchor);
-        return { first: days[0]!, last: days[days.length - 1]! };
-      }
-      case 'week':
-        return { first: startOfWeek(anchor), last: addDays(startOfWeek(anchor), 6) };
-      default: {
-        const length = this.listLength();
-        return { first: anchor, last: addDays(anchor, length - 1) };
-      }
+    if (this.currentView === 'month') {
+      const days = monthGridDays(anchor);
+      return { first: days[0]!, last: days[days.length - 1]! };
     }
+    if (this.currentView === 'week') return { first: startOfWeek(anchor), last: addDays(startOfWeek(anchor), 6) };
+    return { first: anchor, last: addDays(anchor, this.listLength() - 1) };
   }
 
   /** Days in the list's period: from `from` to `to` when both are given, else three months. */
   private listLength(): number {
-    const today = this.today();
-    const from = parseDayAttribute(this.from, today) ?? today;
-    const to = parseDayAttribute(this.to, today) ?? addMonths(from, 3);
+    const from = this.fromDay();
+    const to = parseDayAttribute(this.to, this.today()) ?? addMonths(from, 3);
     return Math.max(1, Math.min(731, daysBetween(from, to) + 1));
   }
 
@@ -282,10 +270,7 @@ export class CcAgenda extends LitElement {
     return { start: startOfDay(first, zone), end: startOfDay(addDays(last, 1), zone) };
   }
 
-  /**
-   * What is asked of the server: the period widened by a day on each side, since events in other
-   * zones than the agenda's may fall on its days; the true overlap is computed here.
-   */
+  /** The period widened by a day on each side (events in other zones may fall on its days); the true overlap is computed here. */
   private fetchWindow(): Window {
     const window = this.window();
     return { start: new Date(window.start.getTime() - 86_400_000), end: new Date(window.end.getTime() + 86_400_000) };
@@ -293,108 +278,66 @@ export class CcAgenda extends LitElement {
 
   // ---------------------------------------------------------------- data
 
-  private scope() {
-    return scopeFromAttributes(this);
+  private problems(): ConfigProblem[] {
+    const bases = [...checkBaseUrl('api-base', this.apiBase), ...checkBaseUrl('link-base', this.linkBase)];
+    // One organisation's agenda ignores the place and network scope.
+    if (this.organization.trim()) return [...bases, ...checkElementRef('organization', this.organization).problems];
+    return [...bases, ...checkScope(this).problems];
   }
 
   private serverEventTypes(): string[] {
     return parseList(this.eventTypes).filter((type) => (EVENT_TYPES as readonly string[]).includes(type));
   }
 
-  private async load(
-    apiBase: string,
-    organization: string,
-    scope: ReturnType<CcAgenda['scope']>,
-    start: Date,
-    end: Date,
-    eventType: string,
-    signal: AbortSignal,
-  ): Promise<CivicEvent[]> {
-    this.loadingTimer.start();
-    const client = createClient({ baseUrl: apiBase });
-    if (organization) return fetchOrganizationEvents(client, organization, { signal });
-    return fetchEventsInWindow(client, { scope, start, end, ...(eventType ? { eventType } : {}) }, { signal });
-  }
-
-  private loadedEvents(): CivicEvent[] | null {
-    if (this.events.status === TaskStatus.COMPLETE || this.events.status === TaskStatus.PENDING) return this.events.value ?? null;
-    return null;
-  }
-
-  /** Occurrences in the period, and the filtered matches with facet counts, recomputed only when an input changed. */
+  /** Occurrences in the period, then the filtered matches with facet counts, each recomputed only when its inputs changed. */
   private recompute(loaded?: CivicEvent[]): void {
-    const events = loaded ?? this.loadedEvents();
-    if (!events) {
-      this.undated = [];
-      this.occurrences = [];
-      this.searched = { matches: [], types: new Map(), tags: [] };
-      this.occurrencesKey = '';
-      this.searchKey = '';
-      return;
-    }
+    const events = loaded ?? this.results.value ?? [];
     const window = this.window();
-    const zone = this.fallbackZone();
     const wanted = this.serverEventTypes();
-    const occurrencesKey = `${window.start.toISOString()}|${window.end.toISOString()}|${zone}|${wanted.join(',')}`;
-    if (occurrencesKey !== this.occurrencesKey || this.occurrencesFor !== events) {
+    const occurrencesKey = [events, window.start.getTime(), window.end.getTime(), this.fallbackZone(), wanted];
+    if (!deepEqual(occurrencesKey, this.occurrencesKey)) {
       this.occurrencesKey = occurrencesKey;
-      this.occurrencesFor = events;
-      const inScope = wanted.length > 0 ? events.filter((event) => wanted.includes(event.eventType ?? '')) : events;
-      this.occurrences = occurrencesInWindow(inScope, window, zone);
+      const inScope = wanted.length > 0 ? events.filter((event) => wanted.includes(typeOf(event))) : events;
+      this.occurrences = occurrencesInWindow(inScope, window, this.fallbackZone());
       this.undated = inScope.filter((event) => event.start === null && event.recurrence.length === 0);
-      this.searchKey = '';
+      this.index = indexOccurrences(this.occurrences);
     }
+    const f = this.filters;
     const now = new Date();
     // In the list, what already ended is hidden unless asked for; grids show whole periods.
     const notBefore = (this.currentView === 'list' || this.compact()) && !this.showPast ? now : null;
-    const searchKey = JSON.stringify([this.text, this.selectedTypes, this.selectedTags, notBefore ? Math.floor(now.getTime() / 60_000) : 0]);
-    if (searchKey !== this.searchKey) {
+    const searchKey = [this.index, f.text, f.types, f.tags, notBefore ? Math.floor(now.getTime() / 60_000) : 0];
+    if (!deepEqual(searchKey, this.searchKey)) {
       this.searchKey = searchKey;
-      this.searched = searchOccurrences(this.occurrences, { text: this.text, types: new Set(this.selectedTypes), tags: this.selectedTags, notBefore }, MAX_TAG_CHIPS);
+      this.searched = searchAgenda(this.index, { text: f.text, types: f.types, tags: f.tags, notBefore });
     }
   }
 
-  // ---------------------------------------------------------------- URL
-
-  /** A state from the URL: on connection it wins over the attributes; on back/forward it replaces the user's choices. */
-  private restoreUrlState(state: Readonly<Record<string, string>>, initial: boolean): void {
-    this.currentView = VIEWS.includes(state.view as AgendaView) ? (state.view as AgendaView) : VIEWS.includes(this.view) ? this.view : 'list';
-    if (state.day && isDayKey(state.day)) this.anchor = state.day;
-    else if (!initial) this.anchor = parseDayAttribute(this.from, this.today()) ?? this.today();
-    this.text = state.q ?? '';
-    this.selectedTypes = parseList(state.types);
-    this.selectedTags = parseList(state.tags).map(foldForSearch);
-    this.showPast = state.past === '1';
+  private urlOf(event: CivicEvent): string {
+    return elementPageUrl(this.linkBase, event);
   }
 
-  private writeUrl(push: boolean): void {
-    this.urlSync.write(
-      {
-        view: this.currentView === this.view ? '' : this.currentView,
-        day: this.anchor ?? '',
-        q: this.text,
-        types: this.selectedTypes.join(','),
-        tags: this.selectedTags.join(','),
-        past: this.showPast ? '1' : '',
-      },
-      push,
-    );
+  /** What the current view shows (for JSON-LD and the .ics of the list). */
+  private visibleOccurrences(): Occurrence[] {
+    const matches = this.searched.matches;
+    if (this.compact()) return matches.slice(0, Math.floor(this.max));
+    if (this.currentView === 'list') return matches.slice((this.listPage() - 1) * LIST_PAGE, this.listPage() * LIST_PAGE);
+    return matches;
+  }
+
+  private listPage(): number {
+    const pages = Math.max(1, Math.ceil(this.searched.matches.length / LIST_PAGE));
+    return Math.min(Math.max(1, this.filters.page), pages);
   }
 
   // ---------------------------------------------------------------- handlers
 
   private viewChanged(): void {
-    this.page = 1;
-    this.writeUrl(true);
+    this.filters.page = 1;
+    this.filters.write(true);
     const { first, last } = this.period();
-    this.periodAnnouncement = this.periodTitle();
+    this.periodAnnouncement = periodTitle(this.localize.t, this.currentView, this.anchor ?? this.today(), this.period());
     emit(this, 'cc-view-change', { view: this.currentView, from: first, to: last });
-  }
-
-  private filtersChanged(push: boolean): void {
-    this.page = 1;
-    this.writeUrl(push);
-    emit(this, 'cc-filter-change', { query: this.text, types: [...this.selectedTypes], tags: this.selectedTags.map((key) => this.tagLabel(key)) });
   }
 
   private setView(view: AgendaView): void {
@@ -414,103 +357,14 @@ export class CcAgenda extends LitElement {
   }
 
   private goToToday(): void {
-    this.anchor = this.currentView === 'list' ? (parseDayAttribute(this.from, this.today()) ?? this.today()) : this.today();
+    this.anchor = this.currentView === 'list' ? this.fromDay() : this.today();
     this.focusDay = this.currentView === 'month' ? this.today() : null;
     this.viewChanged();
-  }
-
-  private handleSearchInput(event: Event): void {
-    this.text = (event.target as HTMLInputElement).value;
-    this.page = 1;
-    this.writeUrl(false);
-    clearTimeout(this.filterTimer);
-    this.filterTimer = setTimeout(() => this.filtersChanged(false), SEARCH_DEBOUNCE_MS);
-  }
-
-  private toggleType(type: string): void {
-    this.selectedTypes = this.selectedTypes.includes(type) ? this.selectedTypes.filter((t) => t !== type) : [...this.selectedTypes, type];
-    this.filtersChanged(true);
-  }
-
-  private toggleTag(key: string): void {
-    this.selectedTags = this.selectedTags.includes(key) ? this.selectedTags.filter((t) => t !== key) : [...this.selectedTags, key];
-    this.filtersChanged(true);
-  }
-
-  private clearAll(): void {
-    this.text = '';
-    this.selectedTypes = [];
-    this.selectedTags = [];
-    this.filtersChanged(true);
-    (this.renderRoot.querySelector('input[type=search]') as HTMLInputElement | null)?.focus();
-  }
-
-  private handlePastToggle(event: Event): void {
-    this.showPast = (event.target as HTMLInputElement).checked;
-    this.page = 1;
-    this.writeUrl(true);
-  }
-
-  private handleSelect(event: Event, item: Occurrence): void {
-    const mouse = event as MouseEvent;
-    if (mouse.button > 0 || mouse.ctrlKey || mouse.metaKey || mouse.shiftKey || mouse.altKey) return;
-    event.preventDefault();
-    const url = elementPageUrl(this.linkBase, item.event);
-    if (!emit(this, 'cc-select', { item: item.event, kind: 'event', url }, { cancelable: true })) return;
-    this.selectedOccurrence = item;
-    this.detail.open(item.event, (event.currentTarget as HTMLElement | null) ?? null);
-  }
-
-  private handleLinkKeydown(event: KeyboardEvent, item: Occurrence): void {
-    if (event.key === ' ') this.handleSelect(event, item);
-  }
-
-  /** ARIA date-grid keys: arrows by day/week, Home/End within the week, Page Up/Down by month (Shift: year). */
-  private handleGridKeydown(event: KeyboardEvent): void {
-    const current = this.focusDay ?? this.anchor ?? this.today();
-    let next: DayKey;
-    switch (event.key) {
-      case 'ArrowLeft':
-        next = addDays(current, -1);
-        break;
-      case 'ArrowRight':
-        next = addDays(current, 1);
-        break;
-      case 'ArrowUp':
-        next = addDays(current, -7);
-        break;
-      case 'ArrowDown':
-        next = addDays(current, 7);
-        break;
-      case 'Home':
-        next = addDays(current, -weekdayOf(current));
-        break;
-      case 'End':
-        next = addDays(current, 6 - weekdayOf(current));
-        break;
-      case 'PageUp':
-        next = addMonths(current, event.shiftKey ? -12 : -1);
-        break;
-      case 'PageDown':
-        next = addMonths(current, event.shiftKey ? 12 : 1);
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        this.focusDay = current;
-        (this.renderRoot.querySelector('.day-panel h3, .day-panel [role="heading"]') as HTMLElement | null)?.focus();
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    this.moveFocusDay(next);
   }
 
   private moveFocusDay(day: DayKey): void {
     const anchor = this.anchor ?? this.today();
     this.focusDay = day;
-    this.focusGridAfterUpdate = true;
     if (day.slice(0, 7) !== anchor.slice(0, 7)) {
       this.anchor = startOfMonth(day);
       this.viewChanged();
@@ -530,143 +384,59 @@ export class CcAgenda extends LitElement {
     this.focusDay = day;
     const index = (event.target as HTMLElement | null)?.closest?.('[data-index]')?.getAttribute('data-index');
     const item = index === null || index === undefined ? undefined : items[Number(index)];
-    if (item) this.handleSelect(event, item);
+    if (item) this.selectOccurrence(event, item);
   }
 
-  private downloadIcs(items: readonly Occurrence[], name: string): void {
-    const ics = buildIcs(items, { now: new Date(), urlOf: (event) => elementPageUrl(this.linkBase, event), calendarName: this.localize.t.agenda.label });
-    const url = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    // The link never joins the page: a click on a detached anchor still downloads.
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  private selectOccurrence(event: Event, item: Occurrence): void {
+    this.selection.activate(event, item);
+    // The detail offers "add to my calendar": load that code now, while the dialog opens.
+    if (this.selection.open && !this.noIcs) void this.loadExporter();
   }
 
-  private retry(): void {
-    void this.events.run();
+  private async loadExporter(): Promise<Exporter> {
+    this.exporter ??= await import('./agenda-export.js');
+    return this.exporter;
   }
 
-  // ---------------------------------------------------------------- JSON-LD
-
-  /** schema.org Events for what is shown, in the host's light DOM, where search engines read it. */
-  private writeJsonLd(): void {
-    const shown = this.noJsonld ? [] : this.visibleOccurrences().slice(0, JSONLD_MAX);
-    if (shown.length === 0) {
-      this.jsonLd?.remove();
-      this.jsonLd = null;
-      return;
-    }
-    const text = scriptSafeJson(eventJsonLd(shown, (event) => elementPageUrl(this.linkBase, event)));
-    if (!this.jsonLd) {
-      this.jsonLd = document.createElement('script');
-      this.jsonLd.type = 'application/ld+json';
-      this.jsonLd.dataset.ccAgenda = '';
-    }
-    if (this.jsonLd.textContent !== text) this.jsonLd.textContent = text;
-    if (this.jsonLd.parentNode !== this) this.append(this.jsonLd);
-  }
-
-  // ---------------------------------------------------------------- labels
-
-  private locale(): string {
-    return this.localize.t.intlLocale;
-  }
-
-  private tagLabel(key: string): string {
-    for (const item of this.occurrences) {
-      const tag = item.event.tags.find((label) => foldForSearch(label) === key);
-      if (tag) return tag;
-    }
-    return key;
-  }
-
-  private typeLabel(type: string): string {
-    const labels = this.localize.t.eventTypes as Readonly<Record<string, string>>;
-    return Object.prototype.hasOwnProperty.call(labels, type) ? labels[type]! : type;
-  }
-
-  private dayLabel(day: DayKey, options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }): string {
-    const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-    return formatDate(this.locale(), new Date(Date.UTC(year, month - 1, date, 12)), { ...options, timeZone: 'UTC' }) ?? day;
-  }
-
-  /** "18:00", or "18:00, heure de La Réunion" when the event's zone is not the visitor's. */
-  private timeLabel(date: Date, zone: string): string {
-    const time = formatDate(this.locale(), date, { hour: '2-digit', minute: '2-digit', timeZone: zone }) ?? '';
-    if (zone === this.viewerZone) return time;
-    return this.localize.t.timeInZone(time, timeZoneLongName(this.locale(), zone, date));
-  }
-
-  /** When an occurrence happens, as shown under `day`. */
-  private whenLabel(item: Occurrence, day: DayKey | null): string {
-    const a = this.localize.t.agenda;
-    const span = day ? dayOfSpan(item, day) : null;
-    const parts: string[] = [];
-    if (item.firstDay !== item.lastDay) {
-      parts.push(a.range(this.dayLabel(item.firstDay, { day: 'numeric', month: 'long' }), this.dayLabel(item.lastDay, { day: 'numeric', month: 'long' })));
-    }
-    if (item.allDay) parts.push(a.allDay);
-    else if (!span || span.index === 1) parts.push(this.timeLabel(item.start, item.zone));
-    if (span) parts.push(a.dayOf(span.index, span.count));
-    if (item.recurring) parts.push(a.weekly);
-    return parts.join(' · ');
-  }
-
-  private periodTitle(): string {
-    const anchor = this.anchor ?? this.today();
-    const a = this.localize.t.agenda;
-    if (this.currentView === 'month') return this.dayLabel(anchor, { month: 'long', year: 'numeric' });
-    if (this.currentView === 'week') return a.weekOf(this.dayLabel(startOfWeek(anchor), { day: 'numeric', month: 'long', year: 'numeric' }));
-    const { first, last } = this.period();
-    return a.range(this.dayLabel(first, { day: 'numeric', month: 'long', year: 'numeric' }), this.dayLabel(last, { day: 'numeric', month: 'long', year: 'numeric' }));
-  }
-
-  private headingLevelValue(): number {
-    return Math.min(6, Math.max(2, Math.floor(Number(this.headingLevel)) || 3));
-  }
-
-  /** What the current view shows (for JSON-LD and the .ics of the list). */
-  private visibleOccurrences(): Occurrence[] {
-    const matches = this.searched.matches;
-    if (this.compact()) return matches.slice(0, Math.floor(this.max));
-    if (this.currentView === 'list') return matches.slice((this.clampedPage() - 1) * LIST_PAGE, this.clampedPage() * LIST_PAGE);
-    return matches;
-  }
-
-  private clampedPage(): number {
-    const pages = Math.max(1, Math.ceil(this.searched.matches.length / LIST_PAGE));
-    return Math.min(Math.max(1, this.page), pages);
+  private async downloadIcs(items: readonly Occurrence[], fileName: string): Promise<void> {
+    const exporter = await this.loadExporter();
+    exporter.downloadIcs(items, fileName, { now: new Date(), urlOf: (event) => this.urlOf(event), calendarName: this.localize.t.agenda.label });
   }
 
   // ---------------------------------------------------------------- render
 
+  private get labels(): LabelContext {
+    return { t: this.localize.t, viewerZone: this.viewerZone };
+  }
+
+  private get handlers(): ItemHandlers {
+    return { labels: this.labels, urlOf: (item) => this.urlOf(item.event), select: (e, item) => this.selectOccurrence(e, item), keydown: (e, item) => this.selection.keydown(e, item) };
+  }
+
   override render(): TemplateResult {
     const t = this.localize.t;
-    const status = this.events.status;
-    const loading = status === TaskStatus.PENDING || status === TaskStatus.INITIAL || (status === TaskStatus.ERROR && isAbortError(this.events.error));
-    const failed = status === TaskStatus.ERROR && !isAbortError(this.events.error);
-    const events = this.loadedEvents();
+    const phase = this.results.phase;
+    const events = this.results.value;
     const compact = this.compact();
+    const failed = phase === 'failed' || phase === 'config';
     return html`<section part="base" class="base view-${compact ? 'compact' : this.currentView}" aria-label=${t.agenda.label}>
       ${compact ? nothing : this.renderToolbar()}
-      ${compact || this.noFilters || !events ? nothing : this.renderFilters()}
+      ${compact || this.noFilters || !events || failed ? nothing : this.renderFilters()}
       ${failed
-        ? renderErrorState(t, this.events.error, `${normalizeLinkBase(this.linkBase)}/#agenda`, () => this.retry())
-        : html`<div class="results" aria-busy=${loading ? 'true' : 'false'}>
-            <p part="status" class="status" role="status">${this.statusText(events, loading)}</p>
+        ? renderErrorState(t, this.results.error, `${normalizeLinkBase(this.linkBase)}/#agenda`, () => this.results.retry())
+        : html`<div class="results" aria-busy=${phase === 'loading' ? 'true' : 'false'}>
+            <p part="status" class="status" role="status">${this.statusText(events, phase === 'loading')}</p>
             ${events ? this.renderBody() : nothing}
           </div>`}
-      ${this.detail.item && this.selectedOccurrence ? this.renderDetail(this.selectedOccurrence) : nothing}
+      ${this.selection.open ? this.renderDetail(this.selection.open) : nothing}
     </section>`;
   }
 
   private statusText(events: CivicEvent[] | null, loading: boolean): string {
-    const t = this.localize.t;
-    if (!events || loading) return this.loadingTimer.slow ? t.loadingSlow : t.loading;
+    const c = this.localize.t.common;
+    if (!events || loading) return this.results.slow ? c.loadingSlow : c.loading;
     const count = this.compact() ? Math.min(this.searched.matches.length, Math.floor(this.max)) : this.searched.matches.length;
-    const text = t.agenda.results(count);
+    const text = this.localize.t.agenda.results(count);
     return this.periodAnnouncement && !this.compact() ? `${this.periodAnnouncement} — ${text}` : text;
   }
 
@@ -679,7 +449,7 @@ export class CcAgenda extends LitElement {
         <button type="button" class="button" @click=${this.goToToday}>${a.today}</button>
         <button type="button" class="button icon" aria-label=${a.next[view]} @click=${() => this.shift(1)}><span aria-hidden="true">›</span></button>
       </div>
-      <p part="title" class="period">${this.periodTitle()}</p>
+      <p part="title" class="period">${periodTitle(this.localize.t, view, this.anchor ?? this.today(), this.period())}</p>
       <div class="views" role="group" aria-label=${a.viewLabel}>
         ${VIEWS.map((each) => html`<button type="button" class="button" aria-pressed=${each === view ? 'true' : 'false'} @click=${() => this.setView(each)}>${a.views[each]}</button>`)}
       </div>
@@ -688,228 +458,132 @@ export class CcAgenda extends LitElement {
 
   private renderFilters(): TemplateResult {
     const t = this.localize.t;
-    const a = t.agenda;
-    const types = [...this.searched.types.entries()].sort((x, y) => y[1] - x[1]);
-    for (const type of this.selectedTypes) if (!this.searched.types.has(type)) types.push([type, 0]);
-    const tags = [...this.selectedTags.map((key) => ({ key, label: this.tagLabel(key), count: this.searched.matches.length })), ...this.searched.tags];
+    const f = this.filters;
+    const result = this.searched.result;
+    const chip = (facet: 'types' | 'tags', key: string, label: string, count: number) => ({ key, label, count, pressed: f[facet].includes(key), name: t.common.chipLabel(label, count), onToggle: () => f.toggle(facet, key) });
+    const typeKeys = result ? topValues(this.index, result, 'types', Infinity).map((value) => value.key) : [];
+    for (const type of f.types) if (!typeKeys.includes(type)) typeKeys.push(type);
+    const types = typeKeys.map((type) => chip('types', type, typeLabel(t, type), result ? facetCount(this.index, result, 'types', type) : 0));
+    const tags = [
+      ...f.tags.map((key) => chip('tags', key, facetLabel(this.index, 'tags', key), this.searched.matches.length)),
+      ...(result ? topValues(this.index, result, 'tags', MAX_TAG_CHIPS, f.tags).map((tag) => chip('tags', tag.key, tag.label, tag.count)) : []),
+    ];
     return html`<div class="controls">
-      <div class="search">
-        <label for="search">${a.searchLabel}</label>
-        <input id="search" part="search-input" type="search" autocomplete="off" .value=${this.text} @input=${this.handleSearchInput} />
+      ${renderSearchField({ label: t.agenda.searchLabel, value: f.text, onInput: (value) => f.input(value), onSubmit: () => f.submit() })}
+      <div part="facets" class="facets" role="group" aria-label=${t.common.filtersLabel}>
+        ${types.length > 1 || f.types.length > 0 ? renderFacetGroup(t.agenda.typeFacet, types) : nothing}
+        ${tags.length > 0 ? renderFacetGroup(t.agenda.tagFacet, tags) : nothing}
+        ${this.currentView === 'list' ? html`<label class="toggle"><input type="checkbox" .checked=${this.showPast} @change=${this.handlePastToggle} /> ${t.agenda.showPast}</label>` : nothing}
       </div>
-      <div part="facets" class="facets" role="group" aria-label=${t.directory.filtersLabel}>
-        ${types.length > 1 || this.selectedTypes.length > 0
-          ? html`<fieldset class="facet">
-              <legend>${a.typeFacet}</legend>
-              <ul class="chips">
-                ${types.map(([type, count]) =>
-                  renderChip({ key: type, label: this.typeLabel(type), count, pressed: this.selectedTypes.includes(type), name: t.directory.chipLabel(this.typeLabel(type), count), onToggle: () => this.toggleType(type) }),
-                )}
-              </ul>
-            </fieldset>`
-          : nothing}
-        ${tags.length > 0
-          ? html`<fieldset class="facet">
-              <legend>${a.tagFacet}</legend>
-              <ul class="chips">
-                ${tags.map((tag) =>
-                  renderChip({ key: tag.key, label: tag.label, count: tag.count, pressed: this.selectedTags.includes(tag.key), name: t.directory.chipLabel(tag.label, tag.count), onToggle: () => this.toggleTag(tag.key) }),
-                )}
-              </ul>
-            </fieldset>`
-          : nothing}
-        ${this.currentView === 'list'
-          ? html`<label class="toggle"><input type="checkbox" .checked=${this.showPast} @change=${this.handlePastToggle} /> ${a.showPast}</label>`
-          : nothing}
-      </div>
-      ${renderActiveFilters(
-        t,
-        [
-          ...(this.text.trim() ? [{ label: t.directory.textFilter(this.text.trim()), onRemove: () => this.clearAll() }] : []),
-          ...this.selectedTypes.map((type) => ({ label: this.typeLabel(type), onRemove: () => this.toggleType(type) })),
-          ...this.selectedTags.map((key) => ({ label: `#${this.tagLabel(key)}`, onRemove: () => this.toggleTag(key) })),
-        ],
-        () => this.clearAll(),
-      )}
+      ${renderActiveFilters(t, f.activeFilters((type) => typeLabel(t, type), t.common.textFilter), () => f.clearAll())}
     </div>`;
   }
 
+  private handlePastToggle(event: Event): void {
+    this.showPast = (event.target as HTMLInputElement).checked;
+    this.filters.page = 1;
+    this.filters.write(true);
+  }
+
   private renderBody(): TemplateResult {
-    const a = this.localize.t.agenda;
-    const matches = this.searched.matches;
-    if (matches.length === 0 && this.undated.length === 0 && this.currentView === 'list') {
-      const filtered = this.text.trim() !== '' || this.selectedTypes.length > 0 || this.selectedTags.length > 0;
-      return html`<div part="empty" class="empty">
-        <p>${filtered ? a.empty : a.emptyWindow}</p>
-        ${filtered ? html`<button type="button" class="button" @click=${this.clearAll}>${this.localize.t.directory.clearAll}</button>` : nothing}
-      </div>`;
+    if (this.searched.matches.length === 0 && this.undated.length === 0 && this.currentView === 'list') {
+      return renderEmpty(this.localize.t, this.filters.active, { empty: this.localize.t.agenda.empty, emptyScope: this.localize.t.agenda.emptyWindow }, () => this.filters.clearAll());
     }
     if (this.compact()) return this.renderCompact();
-    switch (this.currentView) {
-      case 'month':
-        return this.renderMonth();
-      case 'week':
-        return this.renderWeek();
-      default:
-        return this.renderList();
-    }
-  }
-
-  private renderItem(item: Occurrence, day: DayKey | null): TemplateResult {
-    const event = item.event;
-    const url = elementPageUrl(this.linkBase, event);
-    const place = event.address?.locality ?? '';
-    // Few nodes per event (the element stays under 1,400): hidden elements instead of conditionals.
-    return html`<li part="item" class="item"><p part="item-time" class="when">${this.whenLabel(item, day)}</p><p part="item-title" class="title"><a href=${url} dir="auto" @click=${(e: Event) => this.handleSelect(e, item)} @keydown=${(e: KeyboardEvent) => this.handleLinkKeydown(e, item)}>${event.name}</a></p><p class="meta"><span class="badge">${this.typeLabel(event.eventType ?? 'others')}</span> <span dir="auto">${[place, event.organizer?.name].filter(Boolean).join(' · ')}</span></p></li>`;
-  }
-
-  private renderList(): TemplateResult {
-    const matches = this.searched.matches;
-    const page = this.clampedPage();
-    const pages = Math.max(1, Math.ceil(matches.length / LIST_PAGE));
-    const visible = matches.slice((page - 1) * LIST_PAGE, page * LIST_PAGE);
-    // Events already running are listed under the first day shown: the period's first day, or today
-    // when past events are hidden.
-    const periodStart = this.period().first;
-    const today = this.today();
-    const firstShown = !this.showPast && today > periodStart ? today : periodStart;
-    const groups = new Map<DayKey, Occurrence[]>();
-    for (const item of visible) {
-      const day = listDay(item, firstShown);
-      const list = groups.get(day);
-      if (list) list.push(item);
-      else groups.set(day, [item]);
-    }
-    const level = this.headingLevelValue();
-    return html`<div part="list" class="list">
-        ${repeat(
-          [...groups.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1)),
-          ([day]) => day,
-          ([day, items]) => html`<section class="day-group"><div part="day" class="day" role="heading" aria-level=${level}>${this.dayLabel(day)}</div><ul class="items">${repeat(items, (item) => item.key, (item) => this.renderItem(item, day))}</ul></section>`,
-        )}
-        ${page === pages && this.undated.length > 0 ? this.renderUndated(level) : nothing}
-      </div>
-      ${pages > 1 ? renderPager(this.localize.t, page, pages, (next) => (this.page = next)) : nothing}
-      ${this.renderIcsAll(matches)}`;
-  }
-
-  /** Events with unusable dates: shown at the end of the list rather than silently dropped. */
-  private renderUndated(level: number): TemplateResult {
+    const h = this.handlers;
     const t = this.localize.t;
-    const items = this.undated.slice(0, LIST_PAGE);
-    return html`<section class="day-group undated"><div part="day" class="day" role="heading" aria-level=${level}>${t.unknownDate.charAt(0).toUpperCase()}${t.unknownDate.slice(1)}</div><ul class="items">${repeat(
-      items,
-      (event) => event.id,
-      (event) => html`<li part="item" class="item"><p part="item-title" class="title"><a href=${elementPageUrl(this.linkBase, event)} dir="auto">${event.name}</a></p><p class="meta"><span class="badge">${this.typeLabel(event.eventType ?? 'others')}</span> <span dir="auto">${event.address?.locality ?? ''}</span></p></li>`,
-    )}</ul></section>`;
+    const anchor = this.anchor ?? this.today();
+    const today = this.today();
+    const level = headingLevel(this.headingLevel);
+    if (this.currentView === 'month') {
+      const days = monthGridDays(anchor);
+      const month = anchor.slice(0, 7);
+      const focusDay = this.focusDay && days.includes(this.focusDay) ? this.focusDay : today.slice(0, 7) === month ? today : startOfMonth(anchor);
+      const title = periodTitle(t, 'month', anchor, this.period());
+      return html`${renderMonth(h, { t, days, cells: byDay(this.searched.matches, days), month, today, focusDay, title, level, onKeydown: this.grid.handleKeydown, onCellClick: (e, day, items) => this.handleCellClick(e, day, items), onMore: (day) => this.showDayInList(day) })}${this.renderIcsAll()}`;
+    }
+    if (this.currentView === 'week') {
+      const days = Array.from({ length: 7 }, (_, index) => addDays(startOfWeek(anchor), index));
+      return html`${renderWeek(h, t, days, byDay(this.searched.matches, days), today, level)}${this.renderIcsAll()}`;
+    }
+    return this.renderList(level);
+  }
+
+  private renderList(level: number): TemplateResult {
+    const matches = this.searched.matches;
+    const page = this.listPage();
+    const pages = Math.max(1, Math.ceil(matches.length / LIST_PAGE));
+    // Events already running are listed under the first day shown: the period's first day, or today when past events are hidden.
+    const periodStart = this.period().first;
+    const firstShown = !this.showPast && this.today() > periodStart ? this.today() : periodStart;
+    const groups = new Map<DayKey, Occurrence[]>();
+    for (const item of matches.slice((page - 1) * LIST_PAGE, page * LIST_PAGE)) {
+      const day = listDay(item, firstShown);
+      groups.set(day, [...(groups.get(day) ?? []), item]);
+    }
+    const heading = (text: string) => html`<div part="day" class="day" role="heading" aria-level=${level}>${text}</div>`;
+    const unknown = this.localize.t.unknownDate;
+    return html`<div part="list" class="list">
+        ${repeat([...groups.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1)), ([day]) => day, ([day, items]) => html`<section class="day-group">${heading(dayLabel(this.localize.t, day))}${renderItems(this.handlers, items, day)}</section>`)}
+        ${page === pages && this.undated.length > 0
+          ? html`<section class="day-group undated">${heading(unknown.charAt(0).toUpperCase() + unknown.slice(1))}<ul class="items">${repeat(this.undated.slice(0, LIST_PAGE), (event) => event.id, (event) => this.renderUndated(event))}</ul></section>`
+          : nothing}
+      </div>
+      ${pages > 1 ? renderPager(this.localize.t, page, pages, (next) => this.filters.setPage(next)) : nothing}
+      ${this.renderIcsAll()}`;
+  }
+
+  /** An event with unusable dates: shown at the end of the list rather than silently dropped. */
+  private renderUndated(event: CivicEvent): TemplateResult {
+    return html`<li part="item" class="item"><p part="item-title" class="title"><a href=${this.urlOf(event)} dir="auto">${event.name}</a></p><p class="meta"><span class="badge">${typeLabel(this.localize.t, typeOf(event))}</span> <span dir="auto">${event.address?.locality ?? ''}</span></p></li>`;
   }
 
   private renderCompact(): TemplateResult {
-    const a = this.localize.t.agenda;
-    const items = this.searched.matches.slice(0, Math.floor(this.max));
-    const more = this.moreHref || (this.organization ? `${normalizeLinkBase(this.linkBase)}/#@${encodeURIComponent(this.organization)}` : `${normalizeLinkBase(this.linkBase)}/#agenda`);
-    return html`<ul part="list" class="items compact">${repeat(items, (item) => item.key, (item) => this.renderItem(item, null))}</ul>
-      <p class="more"><a href=${more}>${a.seeAll}</a></p>`;
+    const base = normalizeLinkBase(this.linkBase);
+    const more = this.moreHref || (this.organization ? `${base}/#@${encodeURIComponent(this.organization)}` : `${base}/#agenda`);
+    return html`${renderItems(this.handlers, this.searched.matches.slice(0, Math.floor(this.max)), null, 'items compact')}<p class="more"><a href=${more}>${this.localize.t.agenda.seeAll}</a></p>`;
   }
 
-  private renderMonth(): TemplateResult {
-    const a = this.localize.t.agenda;
-    const anchor = this.anchor ?? this.today();
-    const days = monthGridDays(anchor);
-    const cells = byDay(this.searched.matches, days);
-    const today = this.today();
-    const focusDay = this.focusDay && days.includes(this.focusDay) ? this.focusDay : days.includes(today) && today.slice(0, 7) === anchor.slice(0, 7) ? today : startOfMonth(anchor);
-    const weekdays = days.slice(0, 7).map((day) => this.dayLabel(day, { weekday: 'short' }));
-    const weekdayNames = days.slice(0, 7).map((day) => this.dayLabel(day, { weekday: 'long' }));
-    const panelItems = cells.get(focusDay) ?? [];
-    const level = this.headingLevelValue();
-    return html`<p id="grid-help" class="visually-hidden">${a.gridHelp}</p>
-      <div part="grid" class="grid" role="grid" aria-label=${this.periodTitle()} aria-describedby="grid-help" @keydown=${this.handleGridKeydown}>
-        <div role="row" class="grid-row head">${weekdays.map((label, index) => html`<div role="columnheader" class="colhead"><abbr title=${weekdayNames[index]!}>${label}</abbr></div>`)}</div>
-        ${[0, 1, 2, 3, 4, 5].map(
-          (week) => html`<div role="row" class="grid-row">${days.slice(week * 7, week * 7 + 7).map((day) => {
-            const items = cells.get(day) ?? [];
-            const outside = day.slice(0, 7) !== anchor.slice(0, 7);
-            // Three fixed slots rather than a mapped list: a mapped list costs two marker nodes per
-            // entry, and the grid must stay under the 1,400-node budget with 2,000 events.
-            const [first, second, third] = items;
-            return html`<div part="cell" role="gridcell" class=${`cell${outside ? ' outside' : ''}${day === today ? ' today' : ''}`} tabindex=${day === focusDay ? '0' : '-1'} aria-selected=${day === focusDay ? 'true' : 'false'} aria-label=${a.dayLabel(this.dayLabel(day), items.length)} data-day=${day} @click=${(e: Event) => this.handleCellClick(e, day, items)}><span class="num" aria-hidden="true">${Number(day.slice(8))}</span><span class="chip-event" data-index="0" aria-hidden="true" ?hidden=${!first}>${first?.event.name ?? ''}</span><span class="chip-event" data-index="1" aria-hidden="true" ?hidden=${!second}>${second?.event.name ?? ''}</span><span class="chip-event" data-index="2" aria-hidden="true" ?hidden=${!third}>${third?.event.name ?? ''}</span><span class="more-count" aria-hidden="true" ?hidden=${items.length <= CELL_EVENTS}>${items.length > CELL_EVENTS ? a.more(items.length - CELL_EVENTS) : ''}</span></div>`;
-          })}</div>`,
-        )}
-      </div>
-      <section class="day-panel">
-        <div role="heading" aria-level=${level} tabindex="-1" class="day">${a.eventsOn(this.dayLabel(focusDay))}</div>
-        ${panelItems.length > 0
-          ? html`<ul class="items">${repeat(panelItems.slice(0, PANEL_EVENTS), (item) => item.key, (item) => this.renderItem(item, focusDay))}</ul>`
-          : html`<p class="muted">${a.emptyDay}</p>`}
-        ${panelItems.length > PANEL_EVENTS
-          ? html`<p><button type="button" class="link-button" @click=${() => this.showDayInList(focusDay)}>${a.more(panelItems.length - PANEL_EVENTS)}</button></p>`
-          : nothing}
-      </section>
-      ${this.renderIcsAll(this.searched.matches)}`;
-  }
-
-  private renderWeek(): TemplateResult {
-    const a = this.localize.t.agenda;
-    const first = startOfWeek(this.anchor ?? this.today());
-    const days = Array.from({ length: 7 }, (_, index) => addDays(first, index));
-    const cells = byDay(this.searched.matches, days);
-    const today = this.today();
-    const level = this.headingLevelValue();
-    return html`<div part="week" class="week">
-        ${days.map((day) => {
-          const items = cells.get(day) ?? [];
-          return html`<section class=${`week-day${day === today ? ' today' : ''}`}><div role="heading" aria-level=${level} class="day">${this.dayLabel(day, { weekday: 'long', day: 'numeric', month: 'long' })}</div>${items.length > 0
-            ? html`<ul class="items">${repeat(items.slice(0, WEEK_DAY_EVENTS), (item) => item.key, (item) => this.renderItem(item, day))}</ul>${items.length > WEEK_DAY_EVENTS ? html`<p class="more-count">${a.more(items.length - WEEK_DAY_EVENTS)}</p>` : nothing}`
-            : html`<p class="muted">—</p>`}</section>`;
-        })}
-      </div>
-      ${this.renderIcsAll(this.searched.matches)}`;
-  }
-
-  private renderIcsAll(items: readonly Occurrence[]): TemplateResult | typeof nothing {
+  private renderIcsAll(): TemplateResult | typeof nothing {
+    const items = this.searched.matches;
     if (this.noIcs || items.length === 0) return nothing;
     return html`<p class="ics-all"><button type="button" part="ics" class="button" @click=${() => this.downloadIcs(items, 'agenda.ics')}>${this.localize.t.agenda.downloadAllIcs(items.length)}</button></p>`;
   }
 
   private renderDetail(item: Occurrence): TemplateResult {
     const t = this.localize.t;
+    const c = t.common;
     const a = t.agenda;
-    const d = t.directory;
     const event = item.event;
-    const url = elementPageUrl(this.linkBase, event);
-    const address = event.address;
-    const addressLines = address ? [address.street, [address.postalCode, address.locality].filter(Boolean).join(' ')].filter((line) => line) : [];
+    const url = this.urlOf(event);
+    const organizer = event.organizer;
+    const organizerUrl = organizer?.id || organizer?.slug ? elementPageUrl(this.linkBase, { slug: organizer.slug, id: organizer.id ?? '', collection: (organizer.collection ?? 'organizations') as 'organizations' }) : null;
+    const exporter = this.exporter;
     const details = [event.shortDescription, url].filter(Boolean).join('\n\n');
-    const organizerUrl = event.organizer?.id || event.organizer?.slug
-      ? elementPageUrl(this.linkBase, { slug: event.organizer.slug, id: event.organizer.id ?? '', collection: (event.organizer.collection ?? 'organizations') as 'organizations' })
-      : null;
-    return renderDetailDialog(this.detail, {
+    const newWindow = html`<span class="visually-hidden"> ${c.opensInNewWindow}</span>`;
+    return renderDetailDialog(this.selection.detail, {
       title: event.name,
-      closeLabel: t.close,
-      loadingLabel: d.descriptionLoading,
-      errorLabel: d.descriptionError,
-      head: html`<p class="meta"><span class="badge">${this.typeLabel(event.eventType ?? 'others')}</span></p>
-        <p class="when-detail">${this.dayLabel(item.firstDay)} · ${this.whenLabel(item, null)}</p>
-        ${event.images.medium ? html`<img class="detail-image" src=${event.images.medium} alt="" width="160" height="160" />` : nothing}
+      closeLabel: c.close,
+      loadingLabel: c.descriptionLoading,
+      errorLabel: c.descriptionError,
+      head: html`<p class="meta"><span class="badge">${typeLabel(t, typeOf(event))}</span></p>
+        <p class="when-detail">${dayLabel(t, item.firstDay)} · ${whenLabel(this.labels, item, null)}</p>
+        ${renderDetailImage(event.images.medium, '', false, () => undefined)}
         ${event.shortDescription ? html`<p class="lead"><bdi>${event.shortDescription}</bdi></p>` : nothing}`,
-      body: html`${addressLines.length > 0 ? html`<h3>${a.place}</h3><address>${addressLines.map((line, i) => html`${i > 0 ? html`<br />` : nothing}<bdi>${line}</bdi>`)}</address>` : nothing}
-        ${event.organizer?.name
-          ? html`<h3>${a.organizer}</h3><p>${organizerUrl ? html`<a href=${organizerUrl} dir="auto">${event.organizer.name}</a>` : html`<bdi>${event.organizer.name}</bdi>`}</p>`
-          : nothing}
+      body: html`${renderAddress(a.place, event.address)}
+        ${organizer?.name ? html`<h3>${a.organizer}</h3><p>${organizerUrl ? html`<a href=${organizerUrl} dir="auto">${organizer.name}</a>` : html`<bdi>${organizer.name}</bdi>`}</p>` : nothing}
         ${this.noIcs
           ? nothing
           : html`<h3>${a.addToCalendar}</h3>
               <ul class="plain calendar-links">
-                <li><button type="button" class="link-button" @click=${() => this.downloadIcs([item], icsFileName(event.name))}>${a.downloadIcs}</button></li>
-                <li><a href=${googleCalendarUrl(item, details)} target="_blank" rel="noopener noreferrer">${a.google}<span class="visually-hidden"> ${t.opensInNewWindow}</span></a></li>
-                <li><a href=${outlookCalendarUrl(item, details)} target="_blank" rel="noopener noreferrer">${a.outlook}<span class="visually-hidden"> ${t.opensInNewWindow}</span></a></li>
+                <li><button type="button" class="link-button" @click=${() => this.downloadIcs([item], exporter?.icsFileName(event.name) ?? 'evenement.ics')}>${a.downloadIcs}</button></li>
+                ${exporter
+                  ? html`<li><a href=${exporter.googleCalendarUrl(item, details)} target="_blank" rel="noopener noreferrer">${a.google}${newWindow}</a></li>
+                      <li><a href=${exporter.outlookCalendarUrl(item, details)} target="_blank" rel="noopener noreferrer">${a.outlook}${newWindow}</a></li>`
+                  : nothing}
               </ul>`}
-        ${event.tags.length > 0 ? html`<h3>${d.tags}</h3><ul class="tags">${event.tags.map((tag) => html`<li><bdi>#${tag}</bdi></li>`)}</ul>` : nothing}`,
-      footer: html`<p class="dialog-footer">
-          <a class="button" href=${url} target="_blank" rel="noopener">${t.seeOnCommunecterNamed(event.name)}<span class="visually-hidden"> ${t.opensInNewWindow}</span></a>
-        </p>
-        <p class="muted source">${t.sourceAttribution}</p>`,
+        ${renderTagList(c.tags, event.tags)}`,
+      footer: renderDetailFooter(t, url, event.name),
     });
   }
 }

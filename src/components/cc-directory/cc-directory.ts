@@ -1,75 +1,76 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { Task, TaskStatus } from '@lit/task';
+import { deepEquals as deepEqual } from '@lit/task/deep-equals.js';
 import {
-  ApiError,
   COLLECTIONS,
   DEFAULT_API_BASE,
   DEFAULT_LINK_BASE,
   ORGANIZATION_TYPES,
-  createClient,
+  checkBaseUrl,
+  checkScope,
+  clientFor,
   elementPageUrl,
-  isAbortError,
+  loadScope,
   normalizeLinkBase,
-  searchElements,
+  parseList,
+  plainExcerpt,
   type CommunecterElement,
+  type ConfigProblem,
   type Counts,
+  type Scope,
+  type ScopeSet,
+  type ServerFilters,
   type SearchQuery,
   type SearchType,
 } from '../../api/index.js';
-import { plainExcerpt } from '../../api/normalize/primitives.js';
-import { emit } from '../../shared/events.js';
+import { facetCount, facetLabel, topValues, type FacetValue } from '../../shared/facets.js';
+import { FilterController } from '../../shared/filter-controller.js';
 import { LocaleController } from '../../shared/i18n/locale-controller.js';
-import { parseList, scopeFromAttributes, scopeKey } from '../../shared/scope.js';
+import { ResultsController, type LoadContext } from '../../shared/results-controller.js';
+import { SelectionController } from '../../shared/selection-controller.js';
 import { baseStyles } from '../../shared/styles.js';
-import { DetailController, SlowLoadingController, renderActiveFilters, renderChip, renderDetailDialog, renderErrorState, renderPager } from '../../shared/ui.js';
-import { uiStyles } from '../../shared/ui.styles.js';
-import { foldForSearch, truncateGraphemes } from '../../shared/text.js';
-import { displayHost, toMailtoHref } from '../../shared/url.js';
-import { UrlSyncController } from '../../shared/url-state.js';
-import { directoryStyles } from './cc-directory.styles.js';
 import {
-  buildIndex,
-  searchEntries,
-  sortedEntries,
-  type DirectoryEntry,
-  type DirectoryFilter,
-  type DirectoryIndex,
-  type DirectorySort,
-  type FacetCount,
-} from './directory-model.js';
+  cardContacts,
+  headingLevel,
+  renderAddress,
+  renderContactLink,
+  renderContacts,
+  renderDetailFooter,
+  renderDetailImage,
+  renderEmpty,
+  renderFacetGroup,
+  renderSearchField,
+  renderTagList,
+} from '../../shared/templates.js';
+import { renderActiveFilters, renderDetailDialog, renderErrorState, renderPager } from '../../shared/ui.js';
+import { uiStyles } from '../../shared/ui.styles.js';
+import { truncateGraphemes } from '../../lib/text.js';
+import { directoryStyles } from './cc-directory.styles.js';
+import { SORTS, buildIndex, searchDirectory, type DirectoryIndex, type DirectorySearch, type DirectorySort } from './directory-model.js';
 
 /**
- * Up to this many results the whole set is loaded once and searched in the browser (instant
- * keystrokes, exact facet counts, reliable name sort, no dependence on the platform's paging,
- * which the contract calls uncertain). Above it, text, facets, sort and pages go to the server.
+ * Up to this many results the whole set is loaded once and searched in the browser; above it, text,
+ * facets, sort and pages go to the server (see `loadScope`).
  */
 export const LOCAL_LIMIT = 10_000;
 const MAX_PAGE_SIZE = 24;
 const MAX_TAG_CHIPS = 12;
-const SEARCH_DEBOUNCE_MS = 300;
 const ANNOUNCE_DELAY_MS = 600;
-const SLOW_AFTER_MS = 6000;
 
 const DEFAULT_TYPES: readonly SearchType[] = ['organizations'];
 const ALLOWED_TYPES: readonly string[] = [...ORGANIZATION_TYPES, 'organizations', 'projects', 'poi'];
+const isAllowedType = (type: string): type is SearchType => ALLOWED_TYPES.includes(type);
 
 interface ResultSet {
-  readonly mode: 'local' | 'server';
+  readonly mode: ScopeSet['mode'];
   readonly index: DirectoryIndex;
-  /** Matches of the whole scope (local) or of the current server query. */
   readonly total: number | null;
   readonly counts: Counts;
 }
 
-interface ServerState {
-  readonly text: string;
-  readonly types: readonly string[];
-  readonly tags: readonly string[];
-  readonly page: number;
-  readonly sort: DirectorySort;
-}
+type Args = readonly [apiBase: string, scope: Scope, types: SearchType[], server: ServerFilters];
+type Status = { count: number; total: number | null; page?: { page: number; pages: number } };
 
 /**
  * A searchable directory of the local actors of a commune, a network or a territory, read from
@@ -153,454 +154,237 @@ export class CcDirectory extends LitElement {
   /** Largest result set searched in the browser; above it the server filters (property only). */
   @property({ attribute: false }) localLimit = LOCAL_LIMIT;
 
-  @state() private text = '';
-  @state() private selectedTypes: readonly string[] = [];
-  @state() private selectedTags: readonly string[] = [];
-  @state() private currentSort: DirectorySort = 'name';
-  @state() private page = 1;
-  @state() private serverText = '';
-  @state() private serverMode = false;
-  @state() private preview: ResultSet | null = null;
   /** What the status region says; updated once typing pauses, so screen readers are not flooded. */
-  @state() private announced: { count: number; total: number | null; page?: { page: number; pages: number } } | null = null;
+  @state() private announced: Status | null = null;
   @state() private failedImages: ReadonlySet<string> = new Set();
 
-  private readonly localize = new LocaleController(this);
-  private readonly loadingTimer = new SlowLoadingController(this, SLOW_AFTER_MS);
-  private readonly urlSync = new UrlSyncController(this, {
-    mode: () => this.syncUrl,
-    namespace: () => this.id || 'cc-directory',
-    restore: (state, initial) => this.restoreUrlState(state, initial),
-  });
-  private readonly detail = new DetailController<CommunecterElement>(this, () => this.linkBase);
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The scope proved too large to hold: text, facets, sort and page go to the server. */
+  private serverMode = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
-  private filtered: DirectoryEntry[] = [];
-  private facets: { types: Map<string, number>; tags: FacetCount[] } = { types: new Map(), tags: [] };
-  private filterKey = '';
-  private filteredSet: ResultSet | null = null;
+  private searched: DirectorySearch | null = null;
+  private searchedKey: readonly unknown[] = [];
 
-  private readonly results = new Task(this, {
-    task: ([apiBase, scope, types, server], { signal }) => this.load(apiBase, JSON.parse(scope), JSON.parse(types), JSON.parse(server), signal),
-    args: () => [this.apiBase, scopeKey(this.scope()), JSON.stringify(this.scopeTypes()), JSON.stringify(this.serverState())] as const,
-    // Search text, chips, sort and page only matter to the server for sets too large to hold;
-    // otherwise they filter the loaded set and must not trigger a request.
-    argsEqual: (previous, next) =>
-      previous[0] === next[0] && previous[1] === next[1] && previous[2] === next[2] && (!this.serverMode || previous[3] === next[3]),
-    onComplete: (result) => {
-      this.loadingTimer.stop();
-      this.preview = null;
-      this.announced = this.statusFor(result);
-      emit(this, 'cc-load', { count: this.matchCount(result), total: result.total });
-    },
-    onError: (error) => {
-      this.loadingTimer.stop();
-      this.preview = null;
-      if (!isAbortError(error)) {
-        emit(this, 'cc-error', { error: error instanceof ApiError ? error : new ApiError('bad-shape', String(error)) });
-      }
+  private readonly localize = new LocaleController(this);
+  private readonly filters = new FilterController(this, {
+    syncUrl: () => this.syncUrl,
+    namespace: () => this.id || 'cc-directory',
+    validType: isAllowedType,
+    sorts: SORTS,
+    defaultSort: () => this.sort,
+    tagLabel: (key) => this.tagLabel(key),
+    onChange: (change) => (change === 'page' ? undefined : this.scheduleAnnouncement()),
+  });
+  private readonly results = new ResultsController<Args, ResultSet>(this, {
+    client: () => clientFor(this.apiBase),
+    problems: () => this.problems(),
+    args: () => [this.apiBase, checkScope(this).scope, this.scopeTypes(), this.serverFilters()],
+    // Text, chips, sort and page only matter to the server for sets too large to hold; otherwise
+    // they filter the loaded set and must not send a request.
+    argsEqual: (a, b) => a[0] === b[0] && deepEqual([a[1], a[2]], [b[1], b[2]]) && (!this.serverMode || deepEqual(a[3], b[3])),
+    load: (args, context) => this.load(args[2], args[1], context),
+    isEmpty: (set) => set.index.facets.items.length === 0 && set.mode === 'local' && !this.filters.active,
+    counts: (set) => ({ count: this.matchCount(set), total: set.total }),
+    onLoaded: (set) => {
+      this.searchedKey = [];
+      this.announced = this.statusFor(set);
     },
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Re-attached after a removal that aborted the load: load again.
-    if (this.hasUpdated && this.results.status === TaskStatus.ERROR && isAbortError(this.results.error)) void this.results.run();
-  }
+  private readonly selection = new SelectionController<CommunecterElement, CommunecterElement>(this, {
+    itemOf: (item) => item,
+    kindOf: (item) => item.kind,
+    urlOf: (item) => elementPageUrl(this.linkBase, item),
+    linkBase: () => this.linkBase,
+  });
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.results.abort();
-    clearTimeout(this.searchTimer);
     clearTimeout(this.announceTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Attributes set the starting point; the user's choices live in private state. On the first
-    // update a state restored from the URL wins over the attributes.
     const first = !this.hasUpdated;
-    if (changed.has('query') && !(first && this.urlSync.restored)) {
-      this.text = this.query;
-      this.serverText = this.query;
-      this.page = 1;
-    }
-    if (changed.has('sort') && !(first && this.urlSync.restored)) this.currentSort = this.sort === 'recent' ? 'recent' : 'name';
-    const scopeChanged = (['apiBase', 'sourceKey', 'city', 'postalCode', 'insee', 'zone', 'country', 'tags', 'tagsMode', 'types'] as const).some((name) =>
-      changed.has(name),
-    );
+    this.filters.fromAttributes({ query: changed.has('query') ? this.query : undefined, sort: changed.has('sort') ? this.sort : undefined }, first);
+    const scopeChanged = (['apiBase', 'sourceKey', 'city', 'postalCode', 'insee', 'zone', 'country', 'tags', 'tagsMode', 'types'] as const).some((name) => changed.has(name));
     if (scopeChanged && !first) {
       // A new scope may be small enough to hold again.
       this.serverMode = false;
-      this.page = 1;
+      this.filters.page = 1;
     }
-    this.computeMatches();
   }
 
   // ---------------------------------------------------------------- data
 
-  private scope() {
-    return scopeFromAttributes(this);
+  private problems(): ConfigProblem[] {
+    return [...checkBaseUrl('api-base', this.apiBase), ...checkBaseUrl('link-base', this.linkBase), ...checkScope(this).problems];
   }
 
   private scopeTypes(): SearchType[] {
-    const types = parseList(this.types).filter((type): type is SearchType => ALLOWED_TYPES.includes(type));
+    const types = parseList(this.types).filter(isAllowedType);
     return types.length > 0 ? types : [...DEFAULT_TYPES];
   }
 
   /** Type keys the facet offers: the sub-types of organisations, and the other collections asked. */
-  private facetTypes(): string[] {
-    const types = this.scopeTypes();
-    const keys: string[] = [];
-    for (const type of types) {
-      if (type === 'organizations') keys.push(...ORGANIZATION_TYPES);
-      else keys.push(type);
-    }
-    return [...new Set(keys)];
+  private facetTypes(): SearchType[] {
+    return [...new Set(this.scopeTypes().flatMap((type): SearchType[] => (type === 'organizations' ? [...ORGANIZATION_TYPES] : [type])))];
   }
 
-  private clampedPageSize(): number {
+  private pageSizeValue(): number {
     const size = Math.floor(Number(this.pageSize));
     return Number.isFinite(size) ? Math.min(MAX_PAGE_SIZE, Math.max(1, size)) : 12;
   }
 
-  private serverState(): ServerState {
-    return { text: this.serverText, types: this.selectedTypes, tags: this.selectedTags, page: this.page, sort: this.currentSort };
+  private serverFilters(): ServerFilters {
+    const f = this.filters;
+    return { text: f.committedText, types: f.types.filter(isAllowedType), tags: f.tags, page: f.page, sortBy: f.sort === 'name' ? { name: 1 } : { updated: -1 } };
   }
 
-  private async load(apiBase: string, scope: ReturnType<CcDirectory['scope']>, types: SearchType[], server: ServerState, signal: AbortSignal): Promise<ResultSet> {
-    this.loadingTimer.start();
-    const client = createClient({ baseUrl: apiBase });
-    const facetTypes = this.facetTypes() as SearchType[];
-    const base: SearchQuery = { ...scope, types, count: true, countTypes: facetTypes };
-    if (this.serverMode) return this.loadServerPage(client, base, server, signal);
+  private async load(types: SearchType[], scope: Scope, context: LoadContext<ResultSet>): Promise<ResultSet> {
+    const base: SearchQuery = { ...scope, types, count: true, countTypes: this.facetTypes() };
+    const toSet = (set: ScopeSet): ResultSet => ({ mode: set.mode, index: buildIndex(set.items), total: set.total, counts: set.counts });
+    const set = await loadScope(context.client, base, {
+      signal: context.signal,
+      pageSize: this.pageSizeValue(),
+      localLimit: this.localLimit,
+      serverMode: this.serverMode,
+      server: this.serverFilters(),
+      onPreview: (preview) => context.preview(toSet(preview)),
+    });
+    if (set.mode === 'server') this.serverMode = true;
+    return toSet(set);
+  }
 
-    const pageSize = this.clampedPageSize();
-    const first = await searchElements(client, { ...base, indexMin: 0, indexStep: pageSize }, { signal });
-    const received = first.items.length + first.dropped;
-    if (first.total !== null ? first.total <= received : received < pageSize) {
-      return { mode: 'local', index: buildIndex(first.items), total: first.items.length, counts: first.counts };
+  /** The visible matches and facet counts, recomputed only when the set or the filters changed. */
+  private search(set: ResultSet): DirectorySearch {
+    const f = this.filters;
+    const server = set.mode === 'server';
+    // The server already applied text, types, keywords and page: show its page, count its keywords.
+    const filter = server ? { text: '', types: [], tags: [] } : { text: f.text, types: f.types, tags: f.tags };
+    const key = [set, filter.text, filter.types, filter.tags, f.sort];
+    if (!this.searched || !deepEqual(key, this.searchedKey)) {
+      this.searched = searchDirectory(set.index, filter, f.sort as DirectorySort);
+      this.searchedKey = key;
     }
-    if (first.total !== null && first.total > this.localLimit) {
-      // Too many to hold: from now on the server filters, sorts and pages.
-      this.serverMode = true;
-      return this.loadServerPage(client, base, server, signal);
-    }
-    // Show the first page at once while the whole set loads.
-    this.preview = { mode: 'local', index: buildIndex(first.items), total: first.total, counts: first.counts };
-    const all = await searchElements(client, { ...base, indexMin: 0, indexStep: Math.min(this.localLimit, (first.total ?? this.localLimit) + pageSize) }, { signal });
-    if (first.total === null && all.items.length + all.dropped >= this.localLimit) {
-      this.serverMode = true;
-      return this.loadServerPage(client, base, server, signal);
-    }
-    return { mode: 'local', index: buildIndex(all.items), total: all.items.length, counts: all.counts };
+    return this.searched;
   }
 
-  private async loadServerPage(client: ReturnType<typeof createClient>, base: SearchQuery, server: ServerState, signal: AbortSignal): Promise<ResultSet> {
-    const pageSize = this.clampedPageSize();
-    const selected = server.types.filter((type): type is SearchType => ALLOWED_TYPES.includes(type));
-    const page = await searchElements(
-      client,
-      {
-        ...base,
-        types: selected.length > 0 ? selected : base.types,
-        text: server.text || undefined,
-        tags: [...(base.tags ?? []), ...server.tags],
-        tagsMode: server.tags.length > 0 ? 'all' : base.tagsMode,
-        indexMin: (server.page - 1) * pageSize,
-        indexStep: pageSize,
-        sortBy: server.sort === 'name' ? { name: 1 } : { updated: -1 },
-      },
-      { signal },
-    );
-    return { mode: 'server', index: buildIndex(page.items), total: page.total, counts: page.counts };
-  }
-
-  private currentSet(): ResultSet | null {
-    if (this.results.status === TaskStatus.COMPLETE) return this.results.value ?? null;
-    return this.preview ?? (this.results.status === TaskStatus.PENDING ? (this.results.value ?? null) : null);
-  }
-
-  private filter(): DirectoryFilter {
-    return { text: this.text, types: new Set(this.selectedTypes), tags: this.selectedTags };
-  }
-
-  /** Recomputes the visible matches and facet counts when their inputs changed. */
-  private computeMatches(): void {
-    const set = this.currentSet();
-    if (!set) {
-      this.filtered = [];
-      this.facets = { types: new Map(), tags: [] };
-      this.filterKey = '';
-      this.filteredSet = null;
-      return;
-    }
-    const key = JSON.stringify([this.text, this.selectedTypes, this.selectedTags, this.currentSort]);
-    if (key === this.filterKey && this.filteredSet === set) return;
-    this.filterKey = key;
-    this.filteredSet = set;
-    if (set.mode === 'server') {
-      // The server already applied text, types, keywords and page: show its page, count its tags.
-      const outcome = searchEntries(sortedEntries(set.index, this.currentSort), { text: '', types: new Set(), tags: [] }, MAX_TAG_CHIPS, set.index);
-      this.filtered = outcome.matches;
-      this.facets = {
-        types: new Map(this.facetTypes().map((type) => [type, set.counts[type as keyof Counts] ?? 0])),
-        tags: outcome.tags.filter((tag) => !this.selectedTags.includes(tag.key)),
-      };
-      return;
-    }
-    const outcome = searchEntries(sortedEntries(set.index, this.currentSort), this.filter(), MAX_TAG_CHIPS, set.index);
-    this.filtered = outcome.matches;
-    this.facets = { types: outcome.types, tags: outcome.tags };
-  }
-
-  /** How many entries of `set` match the current filters (the cached result when it is current). */
   private matchCount(set: ResultSet): number {
-    if (set.mode === 'server') return set.total ?? set.index.entries.length;
-    const key = JSON.stringify([this.text, this.selectedTypes, this.selectedTags, this.currentSort]);
-    if (set === this.filteredSet && key === this.filterKey) return this.filtered.length;
-    return searchEntries(set.index.entries, this.filter(), 0).matches.length;
+    return set.mode === 'server' ? (set.total ?? set.index.facets.items.length) : this.search(set).matches.length;
   }
 
   private pageCount(set: ResultSet): number {
-    const count = set.mode === 'server' ? (set.total ?? set.index.entries.length) : this.filtered.length;
-    return Math.max(1, Math.ceil(count / this.clampedPageSize()));
+    return Math.max(1, Math.ceil(this.matchCount(set) / this.pageSizeValue()));
   }
 
-  // ---------------------------------------------------------------- timers
+  private typeCount(set: ResultSet, type: string): number {
+    return set.mode === 'server' ? (set.counts[type as keyof Counts] ?? 0) : facetCount(set.index.facets, this.search(set).result, 'types', type);
+  }
+
+  private tagChips(set: ResultSet): FacetValue[] {
+    const selected = this.filters.tags.map((key) => ({ key, label: this.tagLabel(key), count: this.matchCount(set) }));
+    return [...selected, ...topValues(set.index.facets, this.search(set).result, 'tags', MAX_TAG_CHIPS, this.filters.tags)];
+  }
+
+  // ---------------------------------------------------------------- status
 
   private scheduleAnnouncement(): void {
     clearTimeout(this.announceTimer);
     // The count is announced once typing pauses, not at every keystroke.
     this.announceTimer = setTimeout(() => {
-      const set = this.currentSet();
+      const set = this.results.value;
       if (set) this.announced = this.statusFor(set);
     }, ANNOUNCE_DELAY_MS);
   }
 
-  // ---------------------------------------------------------------- URL
-
-  /** A state from the URL: on connection it wins over the attributes; on back/forward it replaces the user's choices. */
-  private restoreUrlState(state: Readonly<Record<string, string>>, initial: boolean): void {
-    if (!initial || state.q !== undefined) {
-      this.text = state.q ?? '';
-      this.serverText = this.text;
-    }
-    this.selectedTypes = parseList(state.types).filter((type) => ALLOWED_TYPES.includes(type));
-    this.selectedTags = parseList(state.tags).map(foldForSearch);
-    this.currentSort = state.sort === 'name' || state.sort === 'recent' ? state.sort : this.sort === 'recent' ? 'recent' : 'name';
-    const page = Number(state.page);
-    this.page = Number.isInteger(page) && page > 0 ? page : 1;
+  /** The numbers the status line reports for a set under the current filters. */
+  private statusFor(set: ResultSet): Status {
+    if (set.mode === 'server') return { count: this.matchCount(set), total: null };
+    const count = this.matchCount(set);
+    const all = set.index.facets.items.length;
+    return { count, total: count === all ? null : all };
   }
 
-  private writeUrl(push: boolean): void {
-    this.urlSync.write(
-      {
-        q: this.text,
-        types: this.selectedTypes.join(','),
-        tags: this.selectedTags.join(','),
-        sort: this.currentSort === this.sort ? '' : this.currentSort,
-        page: this.page > 1 ? String(this.page) : '',
-      },
-      push,
-    );
-  }
-
-  // ---------------------------------------------------------------- handlers
-
-  private filterChanged(push: boolean): void {
-    this.page = 1;
-    this.writeUrl(push);
-    this.scheduleAnnouncement();
-    emit(this, 'cc-filter-change', {
-      query: this.text,
-      types: [...this.selectedTypes],
-      tags: this.selectedTags.map((key) => this.tagLabel(key)),
-    });
-  }
-
-  private handleSearchInput(event: Event): void {
-    this.text = (event.target as HTMLInputElement).value;
-    this.page = 1;
-    this.writeUrl(false);
-    this.scheduleAnnouncement();
-    clearTimeout(this.searchTimer);
-    // Local filtering is immediate; the server (large sets only) and listeners hear of it once
-    // typing pauses.
-    this.searchTimer = setTimeout(() => {
-      this.serverText = this.text.trim();
-      emit(this, 'cc-filter-change', {
-        query: this.text,
-        types: [...this.selectedTypes],
-        tags: this.selectedTags.map((key) => this.tagLabel(key)),
-      });
-    }, SEARCH_DEBOUNCE_MS);
-  }
-
-  private handleSearchSubmit(event: Event): void {
-    event.preventDefault();
-    clearTimeout(this.searchTimer);
-    this.serverText = this.text.trim();
-    this.filterChanged(true);
-  }
-
-  private toggleType(type: string): void {
-    this.selectedTypes = this.selectedTypes.includes(type) ? this.selectedTypes.filter((t) => t !== type) : [...this.selectedTypes, type];
-    this.filterChanged(true);
-  }
-
-  private toggleTag(key: string): void {
-    this.selectedTags = this.selectedTags.includes(key) ? this.selectedTags.filter((t) => t !== key) : [...this.selectedTags, key];
-    this.filterChanged(true);
-  }
-
-  private clearText(): void {
-    this.text = '';
-    this.serverText = '';
-    this.filterChanged(true);
-  }
-
-  private clearAll(): void {
-    this.text = '';
-    this.serverText = '';
-    this.selectedTypes = [];
-    this.selectedTags = [];
-    this.filterChanged(true);
-    (this.renderRoot.querySelector('input[type=search]') as HTMLInputElement | null)?.focus();
-  }
-
-  private handleSortChange(event: Event): void {
-    const value = (event.target as HTMLSelectElement).value;
-    this.currentSort = value === 'recent' ? 'recent' : 'name';
-    this.page = 1;
-    this.writeUrl(true);
+  private statusText(status: Status): string {
+    const text = this.localize.t.directory.results(status.count, status.total);
+    return status.page ? `${text} — ${this.localize.t.common.pageOf(status.page.page, status.page.pages)}` : text;
   }
 
   private goToPage(page: number, pages: number): void {
     const next = Math.min(pages, Math.max(1, page));
-    if (next === this.page) return;
-    this.page = next;
-    this.writeUrl(true);
-    const set = this.currentSet();
+    if (next === this.filters.page) return;
+    this.filters.setPage(next);
+    const set = this.results.value;
     if (set) this.announced = { ...this.statusFor(set), page: { page: next, pages } };
     // Focus stays on the pager button the user pressed (it is never disabled, only aria-disabled).
     this.renderRoot.querySelector('[part~="list"]')?.scrollIntoView?.({ block: 'nearest' });
-  }
-
-  private handleItemActivate(event: Event, item: CommunecterElement): void {
-    const mouse = event as MouseEvent;
-    // New tab, new window, download: the browser's business, not a selection.
-    if (mouse.button > 0 || mouse.ctrlKey || mouse.metaKey || mouse.shiftKey || mouse.altKey) return;
-    event.preventDefault();
-    const url = elementPageUrl(this.linkBase, item);
-    const allowed = emit(this, 'cc-select', { item, kind: item.kind, url }, { cancelable: true });
-    if (!allowed) return;
-    this.detail.open(item, event.currentTarget as HTMLElement);
-  }
-
-  private handleItemKeydown(event: KeyboardEvent, item: CommunecterElement): void {
-    // Links answer Enter natively; Space selects too, as on a button.
-    if (event.key === ' ') this.handleItemActivate(event, item);
   }
 
   private handleImageError(id: string): void {
     this.failedImages = new Set([...this.failedImages, id]);
   }
 
-  private retry(): void {
-    void this.results.run();
-  }
-
   // ---------------------------------------------------------------- labels
 
   private tagLabel(key: string): string {
-    return this.currentSet()?.index.tagLabels.get(key) ?? key;
+    const set = this.results.value;
+    return set ? facetLabel(set.index.facets, 'tags', key) : key;
   }
 
   private typeLabel(type: string, plural = false): string {
     const t = this.localize.t;
     if ((ORGANIZATION_TYPES as readonly string[]).includes(type)) {
-      return plural ? t.organizationTypesPlural[type as keyof typeof t.organizationTypes] : t.organizationTypes[type as keyof typeof t.organizationTypes];
+      return (plural ? t.organizationTypesPlural : t.organizationTypes)[type as keyof typeof t.organizationTypes];
     }
-    if ((COLLECTIONS as readonly string[]).includes(type)) {
-      return plural ? t.collectionsPlural[type as keyof typeof t.collections] : t.collections[type as keyof typeof t.collections];
-    }
+    if ((COLLECTIONS as readonly string[]).includes(type)) return (plural ? t.collectionsPlural : t.collections)[type as keyof typeof t.collections];
     return type;
   }
 
   private itemTypeLabel(item: CommunecterElement): string {
-    if (item.kind === 'organization') return item.organizationType ? this.typeLabel(item.organizationType) : this.typeLabel('organizations');
-    return this.typeLabel(item.collection);
-  }
-
-  /** The numbers the status line reports for a set under the current filters. */
-  private statusFor(set: ResultSet): { count: number; total: number | null } {
-    if (set.mode === 'server') return { count: set.total ?? set.index.entries.length, total: null };
-    const count = this.matchCount(set);
-    return { count, total: count === set.index.entries.length ? null : set.index.entries.length };
-  }
-
-  private statusText(status: { count: number; total: number | null; page?: { page: number; pages: number } }): string {
-    const d = this.localize.t.directory;
-    const text = d.results(status.count, status.total);
-    return status.page ? `${text} — ${d.pageOf(status.page.page, status.page.pages)}` : text;
+    return this.typeLabel(item.kind === 'organization' && item.organizationType ? item.organizationType : item.collection);
   }
 
   // ---------------------------------------------------------------- render
 
   override render(): TemplateResult {
     const t = this.localize.t;
-    const status = this.results.status;
-    const set = this.currentSet();
-    const loading = status === TaskStatus.PENDING || status === TaskStatus.INITIAL || (status === TaskStatus.ERROR && isAbortError(this.results.error));
-    const failed = status === TaskStatus.ERROR && !isAbortError(this.results.error);
+    const phase = this.results.phase;
+    const set = this.results.value;
+    const failed = phase === 'failed' || phase === 'config';
     return html`
       <section part="base" class="base layout-${this.layout === 'list' ? 'list' : 'cards'}" aria-label=${t.directory.label}>
         ${this.noSearch && this.noFacets ? nothing : this.renderControls(set)}
-        ${failed ? renderErrorState(this.localize.t, this.results.error, `${normalizeLinkBase(this.linkBase)}/#search`, () => this.retry()) : nothing}
-        <div class="results" aria-busy=${loading ? 'true' : 'false'}>
-          <p part="status" class="status" role="status">${this.renderStatus(set, loading, failed)}</p>
-          ${set ? this.renderResults(set) : loading ? this.renderSkeleton() : nothing}
+        ${failed ? renderErrorState(t, this.results.error, `${normalizeLinkBase(this.linkBase)}/#search`, () => this.results.retry()) : nothing}
+        <div class="results" aria-busy=${phase === 'loading' ? 'true' : 'false'}>
+          <p part="status" class="status" role="status">${this.renderStatus(set, phase === 'loading', failed)}</p>
+          ${set && !failed ? this.renderResults(set) : phase === 'loading' ? this.renderSkeleton() : nothing}
         </div>
-        ${this.detail.item ? this.renderDetail(this.detail.item) : nothing}
+        ${this.selection.open ? this.renderDetail(this.selection.open) : nothing}
       </section>
     `;
   }
 
   private renderStatus(set: ResultSet | null, loading: boolean, failed: boolean): string {
-    const t = this.localize.t;
+    const c = this.localize.t.common;
     if (failed) return '';
-    if (!set) return loading ? (this.loadingTimer.slow ? t.loadingSlow : t.loading) : '';
-    if (this.preview === set) return `${this.statusText(this.statusFor(set))} — ${t.directory.loadingAll}`;
-    if (loading) return this.loadingTimer.slow ? t.loadingSlow : t.loading;
+    if (!set || (loading && !this.results.isPreview)) return loading ? (this.results.slow ? c.loadingSlow : c.loading) : '';
+    if (this.results.isPreview) return `${this.statusText(this.statusFor(set))} — ${this.localize.t.directory.loadingAll}`;
     return this.statusText(this.announced ?? this.statusFor(set));
   }
 
   private renderControls(set: ResultSet | null): TemplateResult {
-    const t = this.localize.t.directory;
+    const t = this.localize.t;
+    const d = t.directory;
+    const f = this.filters;
     return html`
       <div class="controls">
         ${this.noSearch
           ? nothing
-          : html`<form part="search" class="search" role="search" @submit=${this.handleSearchSubmit}>
-              <label for="search">${t.searchLabel}</label>
-              <input
-                id="search"
-                part="search-input"
-                type="search"
-                autocomplete="off"
-                spellcheck="false"
-                placeholder=${t.searchPlaceholder}
-                .value=${this.text}
-                @input=${this.handleSearchInput}
-              />
-            </form>`}
+          : renderSearchField({ label: d.searchLabel, placeholder: d.searchPlaceholder, value: f.text, onInput: (value) => f.input(value), onSubmit: () => f.submit() })}
         ${this.noFacets || !set ? nothing : this.renderFacets(set)}
-        ${this.renderActiveFilters()}
+        ${renderActiveFilters(t, f.activeFilters((type) => this.typeLabel(type, true), t.common.textFilter), () => f.clearAll())}
         <div class="sort">
-          <label for="sort">${t.sortLabel}</label>
-          <select id="sort" .value=${this.currentSort} @change=${this.handleSortChange}>
-            <option value="name" ?selected=${this.currentSort === 'name'}>${t.sortName}</option>
-            <option value="recent" ?selected=${this.currentSort === 'recent'}>${t.sortRecent}</option>
+          <label for="sort">${d.sortLabel}</label>
+          <select id="sort" .value=${f.sort} @change=${(event: Event) => f.setSort((event.target as HTMLSelectElement).value)}>
+            ${SORTS.map((sort) => html`<option value=${sort} ?selected=${f.sort === sort}>${sort === 'name' ? d.sortName : d.sortRecent}</option>`)}
           </select>
         </div>
       </div>
@@ -608,96 +392,54 @@ export class CcDirectory extends LitElement {
   }
 
   private renderFacets(set: ResultSet): TemplateResult {
-    const t = this.localize.t.directory;
-    const types = this.facetTypes().filter((type) => (this.facets.types.get(type) ?? 0) > 0 || this.selectedTypes.includes(type));
-    const selectedTags = this.selectedTags.map((key) => ({ key, label: this.tagLabel(key), count: this.filtered.length }));
-    const tags = [...selectedTags, ...this.facets.tags];
+    const t = this.localize.t;
+    const f = this.filters;
+    const chip = (facet: 'types' | 'tags', key: string, label: string, count: number) => ({
+      key,
+      label,
+      count,
+      pressed: f[facet].includes(key),
+      name: t.common.chipLabel(label, count),
+      onToggle: () => f.toggle(facet, key),
+    });
+    const types = this.facetTypes().filter((type) => this.typeCount(set, type) > 0 || f.types.includes(type));
+    const tags = this.tagChips(set);
     return html`
-      <div part="facets" class="facets" role="group" aria-label=${t.filtersLabel}>
-        ${types.length > 1 || this.selectedTypes.length > 0
-          ? html`<fieldset class="facet">
-              <legend>${t.typeFacet}</legend>
-              <ul class="chips">
-                ${types.map((type) => this.renderChip(type, this.typeLabel(type, true), this.facets.types.get(type) ?? 0, this.selectedTypes.includes(type), () => this.toggleType(type)))}
-              </ul>
-            </fieldset>`
-          : nothing}
-        ${tags.length > 0 && set.index.entries.length > 0
-          ? html`<fieldset class="facet">
-              <legend>${t.tagFacet}</legend>
-              <ul class="chips">
-                ${tags.map((tag) => this.renderChip(tag.key, tag.label, tag.count, this.selectedTags.includes(tag.key), () => this.toggleTag(tag.key)))}
-              </ul>
-            </fieldset>`
-          : nothing}
+      <div part="facets" class="facets" role="group" aria-label=${t.common.filtersLabel}>
+        ${types.length > 1 || f.types.length > 0 ? renderFacetGroup(t.directory.typeFacet, types.map((type) => chip('types', type, this.typeLabel(type, true), this.typeCount(set, type)))) : nothing}
+        ${tags.length > 0 && set.index.facets.items.length > 0 ? renderFacetGroup(t.directory.tagFacet, tags.map((tag) => chip('tags', tag.key, tag.label, tag.count))) : nothing}
       </div>
     `;
   }
 
-  private renderChip(key: string, label: string, count: number, pressed: boolean, onToggle: () => void): TemplateResult {
-    return renderChip({ key, label, count, pressed, name: this.localize.t.directory.chipLabel(label, count), onToggle });
-  }
-
-  private renderActiveFilters(): TemplateResult | typeof nothing {
-    const d = this.localize.t.directory;
-    const text = this.text.trim();
-    return renderActiveFilters(
-      this.localize.t,
-      [
-        ...(text ? [{ label: d.textFilter(text), onRemove: () => this.clearText() }] : []),
-        ...this.selectedTypes.map((type) => ({ label: this.typeLabel(type, true), onRemove: () => this.toggleType(type) })),
-        ...this.selectedTags.map((key) => ({ label: `#${this.tagLabel(key)}`, onRemove: () => this.toggleTag(key) })),
-      ],
-      () => this.clearAll(),
-    );
-  }
-
   private renderResults(set: ResultSet): TemplateResult {
-    const t = this.localize.t.directory;
     const pages = this.pageCount(set);
-    const page = Math.min(this.page, pages);
-    const size = this.clampedPageSize();
-    const visible = set.mode === 'server' ? this.filtered : this.filtered.slice((page - 1) * size, page * size);
-    if (visible.length === 0) {
-      const filtered = this.text.trim() !== '' || this.selectedTypes.length > 0 || this.selectedTags.length > 0;
-      return html`<div part="empty" class="empty">
-        <p>${filtered ? t.empty : t.emptyScope}</p>
-        ${filtered ? html`<button type="button" class="button" @click=${this.clearAll}>${t.clearAll}</button>` : nothing}
-      </div>`;
-    }
+    const page = Math.min(this.filters.page, pages);
+    const size = this.pageSizeValue();
+    const matches = this.search(set).matches;
+    const visible = set.mode === 'server' ? matches.slice(0, size) : matches.slice((page - 1) * size, page * size);
+    if (visible.length === 0) return renderEmpty(this.localize.t, this.filters.active, this.localize.t.directory, () => this.filters.clearAll());
     return html`
       <ul part="list" class="list">
-        ${repeat(visible, (entry) => `${entry.item.collection}:${entry.item.id}`, (entry) => this.renderItem(entry.item))}
+        ${repeat(visible, (item) => `${item.collection}:${item.id}`, (item) => this.renderItem(item))}
       </ul>
       ${pages > 1 ? renderPager(this.localize.t, page, pages, (next) => this.goToPage(next, pages)) : nothing}
     `;
   }
 
   private renderItem(item: CommunecterElement): TemplateResult {
-    const t = this.localize.t;
-    const d = t.directory;
+    const d = this.localize.t.directory;
     const url = elementPageUrl(this.linkBase, item);
     const image = this.layout === 'list' ? item.images.thumb : item.images.medium;
     const excerpt = item.shortDescription ?? (item.description ? plainExcerpt(item.description.source) : '');
-    const locality = item.address?.locality ?? null;
     const tags = item.tags.length > 0 ? item.tags.slice(0, 4).map((tag) => `#${tag}`).join(' ') + (item.tags.length > 4 ? ` ${d.moreTags(item.tags.length - 4)}` : '') : '';
-    const mailto = item.email ? toMailtoHref(item.email) : null;
-    const contacts = [
-      item.website ? { href: item.website, text: displayHost(item.website) } : null,
-      mailto ? { href: mailto, text: item.email! } : null,
-      item.phones[0]?.href ? { href: item.phones[0].href, text: item.phones[0].number } : null,
-    ].filter((contact): contact is { href: string; text: string } => contact !== null);
-    const level = Math.min(6, Math.max(2, Math.floor(Number(this.headingLevel)) || 3));
+    const contacts = cardContacts(item);
     // Written on few lines, with hidden elements instead of conditional templates, on purpose:
     // every whitespace run, binding marker and nested template adds DOM nodes, and the element
     // promises to stay under 1,400 of them. `dir="auto"` isolates platform text like <bdi> does.
     return html`<li part="item" class="item"><div part="item-image" class="media">${image && !this.failedImages.has(item.id)
       ? html`<img src=${image} alt=${d.logoOf(item.name)} loading="lazy" decoding="async" width="64" height="64" @error=${() => this.handleImageError(item.id)}>`
-      : html`<span class="placeholder" aria-hidden="true">${[...item.name][0]?.toUpperCase() ?? '?'}</span>`}</div><div class="body"><div part="item-title" class="title" role="heading" aria-level=${level}><a href=${url} dir="auto" @click=${(event: Event) => this.handleItemActivate(event, item)} @keydown=${(event: KeyboardEvent) => this.handleItemKeydown(event, item)}>${item.name}</a></div><p class="meta"><span part="item-badge" class="badge">${this.itemTypeLabel(item)}</span> <span class="locality" dir="auto">${locality ?? ''}</span></p><p class="excerpt" dir="auto" ?hidden=${!excerpt}>${excerpt ? truncateGraphemes(excerpt, 160) : ''}</p><p part="item-tags" class="tags" dir="auto" ?hidden=${!tags}>${tags}</p><p class="contacts" ?hidden=${contacts.length === 0}>${this.renderContact(contacts[0])}${this.renderContact(contacts[1])}${this.renderContact(contacts[2])}</p></div></li>`;
-  }
-
-  private renderContact(contact: { href: string; text: string } | undefined): TemplateResult | typeof nothing {
-    return contact ? html`<a href=${contact.href} rel="noopener noreferrer nofollow ugc" dir="auto">${contact.text}</a>` : nothing;
+      : html`<span class="placeholder" aria-hidden="true">${[...item.name][0]?.toUpperCase() ?? '?'}</span>`}</div><div class="body"><div part="item-title" class="title" role="heading" aria-level=${headingLevel(this.headingLevel)}><a href=${url} dir="auto" @click=${(event: Event) => this.selection.activate(event, item)} @keydown=${(event: KeyboardEvent) => this.selection.keydown(event, item)}>${item.name}</a></div><p class="meta"><span part="item-badge" class="badge">${this.itemTypeLabel(item)}</span> <span class="locality" dir="auto">${item.address?.locality ?? ''}</span></p><p class="excerpt" dir="auto" ?hidden=${!excerpt}>${excerpt ? truncateGraphemes(excerpt, 160) : ''}</p><p part="item-tags" class="tags" dir="auto" ?hidden=${!tags}>${tags}</p><p class="contacts" ?hidden=${contacts.length === 0}>${renderContactLink(contacts[0])}${renderContactLink(contacts[1])}${renderContactLink(contacts[2])}</p></div></li>`;
   }
 
   private renderSkeleton(): TemplateResult {
@@ -708,40 +450,18 @@ export class CcDirectory extends LitElement {
 
   private renderDetail(item: CommunecterElement): TemplateResult {
     const t = this.localize.t;
+    const c = t.common;
     const d = t.directory;
-    const url = elementPageUrl(this.linkBase, item);
-    const address = item.address;
-    const addressLines = address ? [address.street, [address.postalCode, address.locality].filter(Boolean).join(' ')].filter((line) => line) : [];
-    const mailto = item.email ? toMailtoHref(item.email) : null;
-    const image = item.images.medium;
-    return renderDetailDialog(this.detail, {
+    return renderDetailDialog(this.selection.detail, {
       title: item.name,
-      closeLabel: t.close,
-      loadingLabel: d.descriptionLoading,
-      errorLabel: d.descriptionError,
+      closeLabel: c.close,
+      loadingLabel: c.descriptionLoading,
+      errorLabel: c.descriptionError,
       head: html`<p class="meta"><span class="badge">${this.itemTypeLabel(item)}</span>${item.kind === 'organization' && item.memberCount ? html` ${d.members(item.memberCount)}` : nothing}</p>
-        ${image && !this.failedImages.has(item.id) ? html`<img class="detail-image" src=${image} alt=${d.logoOf(item.name)} width="160" height="160" @error=${() => this.handleImageError(item.id)} />` : nothing}
+        ${renderDetailImage(item.images.medium, d.logoOf(item.name), this.failedImages.has(item.id), () => this.handleImageError(item.id))}
         ${item.shortDescription ? html`<p class="lead"><bdi>${item.shortDescription}</bdi></p>` : nothing}`,
-      body: html`${addressLines.length > 0 ? html`<h3>${d.address}</h3><address>${addressLines.map((line, i) => html`${i > 0 ? html`<br />` : nothing}<bdi>${line}</bdi>`)}</address>` : nothing}
-        ${item.website || mailto || item.phones.length > 0
-          ? html`<h3>${d.contacts}</h3>
-              <ul class="plain">
-                ${item.website ? html`<li>${d.website} : <a href=${item.website} rel="noopener noreferrer nofollow ugc" target="_blank">${displayHost(item.website)}<span class="visually-hidden"> ${t.opensInNewWindow}</span></a></li>` : nothing}
-                ${mailto ? html`<li>${d.email} : <a href=${mailto}><bdi>${item.email}</bdi></a></li>` : nothing}
-                ${item.phones.map((phone) => html`<li>${t.phoneKinds[phone.kind]} : ${phone.href ? html`<a href=${phone.href}>${phone.number}</a>` : phone.number}</li>`)}
-              </ul>`
-          : nothing}
-        ${item.social.length > 0
-          ? html`<h3>${d.social}</h3>
-              <ul class="plain">
-                ${item.social.map((link) => html`<li><a href=${link.url} rel="noopener noreferrer nofollow ugc" target="_blank">${link.network}<span class="visually-hidden"> ${t.opensInNewWindow}</span></a></li>`)}
-              </ul>`
-          : nothing}
-        ${item.tags.length > 0 ? html`<h3>${d.tags}</h3><ul class="tags">${item.tags.map((tag) => html`<li><bdi>#${tag}</bdi></li>`)}</ul>` : nothing}`,
-      footer: html`<p class="dialog-footer">
-          <a class="button" href=${url} target="_blank" rel="noopener">${t.seeOnCommunecterNamed(item.name)}<span class="visually-hidden"> ${t.opensInNewWindow}</span></a>
-        </p>
-        <p class="muted source">${t.sourceAttribution}</p>`,
+      body: html`${renderAddress(c.address, item.address)} ${renderContacts(t, item)} ${renderTagList(c.tags, item.tags)}`,
+      footer: renderDetailFooter(t, elementPageUrl(this.linkBase, item), item.name),
     });
   }
 }

@@ -10,6 +10,25 @@ export type Locale = 'fr' | 'en';
 export interface Translation {
   /** BCP 47 tag handed to Intl. */
   readonly intlLocale: string;
+  readonly unknownDate: string;
+  readonly unknownPlace: string;
+  readonly untitled: string;
+  readonly priceUnknown: string;
+  readonly organizationTypes: Readonly<Record<OrganizationType, string>>;
+  readonly organizationTypesPlural: Readonly<Record<OrganizationType, string>>;
+  readonly collections: Readonly<Record<Collection, string>>;
+  readonly collectionsPlural: Readonly<Record<Collection, string>>;
+  readonly eventTypes: Readonly<Record<EventType, string>>;
+  readonly phoneKinds: Readonly<Record<'fixe' | 'mobile' | 'fax', string>>;
+  /** "18:00, heure de La Réunion" */
+  readonly timeInZone: (time: string, zoneName: string) => string;
+  /** The words every element shows (states, filters, pages, details). */
+  readonly common: CommonStrings;
+  readonly directory: DirectoryStrings;
+  readonly agenda: AgendaStrings;
+}
+
+export interface CommonStrings {
   readonly loading: string;
   readonly loadingSlow: string;
   readonly retry: string;
@@ -21,22 +40,32 @@ export interface Translation {
   /** Link text that names its target (RGAA 6.1). */
   readonly seeOnCommunecterNamed: (name: string) => string;
   readonly sourceAttribution: string;
-  readonly unknownDate: string;
-  readonly unknownPlace: string;
-  readonly untitled: string;
   readonly close: string;
   readonly opensInNewWindow: string;
-  readonly priceUnknown: string;
-  readonly organizationTypes: Readonly<Record<OrganizationType, string>>;
-  readonly organizationTypesPlural: Readonly<Record<OrganizationType, string>>;
-  readonly collections: Readonly<Record<Collection, string>>;
-  readonly collectionsPlural: Readonly<Record<Collection, string>>;
-  readonly eventTypes: Readonly<Record<EventType, string>>;
-  readonly phoneKinds: Readonly<Record<'fixe' | 'mobile' | 'fax', string>>;
-  /** "18:00, heure de La Réunion" */
-  readonly timeInZone: (time: string, zoneName: string) => string;
-  readonly directory: DirectoryStrings;
-  readonly agenda: AgendaStrings;
+  readonly filtersLabel: string;
+  /** Accessible name of a facet chip: "Associations, 12 results". */
+  readonly chipLabel: (label: string, count: number) => string;
+  readonly activeFilters: string;
+  readonly clearAll: string;
+  readonly removeFilter: (label: string) => string;
+  readonly textFilter: (text: string) => string;
+  readonly pagerLabel: string;
+  readonly previous: string;
+  readonly next: string;
+  readonly pageOf: (page: number, pages: number) => string;
+  readonly goToPage: (page: number) => string;
+  readonly website: string;
+  readonly email: string;
+  readonly address: string;
+  readonly contacts: string;
+  readonly social: string;
+  readonly tags: string;
+  readonly descriptionLoading: string;
+  readonly descriptionError: string;
+  /** A configuration error: what the visitor reads. */
+  readonly configTitle: string;
+  /** A configuration error: which attribute and value are wrong. */
+  readonly configAttribute: (attribute: string, value: string) => string;
 }
 
 export interface AgendaStrings {
@@ -81,15 +110,8 @@ export interface DirectoryStrings {
   readonly label: string;
   readonly searchLabel: string;
   readonly searchPlaceholder: string;
-  readonly filtersLabel: string;
   readonly typeFacet: string;
   readonly tagFacet: string;
-  /** Accessible name of a facet chip: "Associations, 12 results". */
-  readonly chipLabel: (label: string, count: number) => string;
-  readonly activeFilters: string;
-  readonly clearAll: string;
-  readonly removeFilter: (label: string) => string;
-  readonly textFilter: (text: string) => string;
   readonly sortLabel: string;
   readonly sortName: string;
   readonly sortRecent: string;
@@ -99,20 +121,7 @@ export interface DirectoryStrings {
   readonly empty: string;
   readonly emptyScope: string;
   readonly partial: (shown: number, total: number) => string;
-  readonly pagerLabel: string;
-  readonly previous: string;
-  readonly next: string;
-  readonly pageOf: (page: number, pages: number) => string;
-  readonly goToPage: (page: number) => string;
-  readonly website: string;
-  readonly email: string;
   readonly logoOf: (name: string) => string;
   readonly moreTags: (count: number) => string;
-  readonly address: string;
-  readonly contacts: string;
-  readonly social: string;
-  readonly tags: string;
-  readonly descriptionLoading: string;
-  readonly descriptionError: string;
   readonly members: (count: number) => string;
 }

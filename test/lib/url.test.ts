@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { displayHost, toImageSrc, toMailtoHref, toSafeUrl, toTelHref } from '../../src/shared/url.js';
+import { displayHost, toImageSrc, toMailtoHref, toSafeUrl, toTelHref } from '../../src/lib/url.js';
 
 describe('URL safety', () => {
   it('keeps http, https, mailto and tel', () => {

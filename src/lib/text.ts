@@ -149,3 +149,9 @@ function* graphemeStarts(text: string): Generator<number> {
 export function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
+
+/** "a, b,,c " → ["a", "b", "c"] (trimmed, unique, in order); null or empty → []. */
+export function parseList(value: string | null | undefined): string[] {
+  if (!value) return [];
+  return [...new Set(value.split(',').map((item) => item.trim()).filter((item) => item !== ''))];
+}

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { cleanText, decodeEntities, foldForSearch, toText, truncateGraphemes } from '../../src/shared/text.js';
+import { cleanText, decodeEntities, foldForSearch, toText, truncateGraphemes } from '../../src/lib/text.js';
 
 describe('text hygiene', () => {
   it('decodes named, decimal and hex entities once, and leaves unknown ones', () => {

@@ -1,0 +1,88 @@
+/**
+ * The agenda's views as templates of what they show: an event line, the month grid, the week.
+ * Pure functions of their inputs; the element passes its state and handlers.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Translation } from '../../shared/i18n/types.js';
+import type { DayKey } from '../../shared/zoned-time.js';
+import { dayLabel, typeLabel, whenLabel, type LabelContext } from './agenda-format.js';
+import { typeOf, type Occurrence } from './agenda-model.js';
+
+const CELL_EVENTS = 3;
+const WEEK_DAY_EVENTS = 8;
+/** Events listed under the month grid for the focused day; more are one click away in the list. */
+const PANEL_EVENTS = 10;
+
+export interface ItemHandlers {
+  readonly labels: LabelContext;
+  readonly urlOf: (item: Occurrence) => string;
+  readonly select: (event: Event, item: Occurrence) => void;
+  readonly keydown: (event: KeyboardEvent, item: Occurrence) => void;
+}
+
+/** One event: time, linked title, type and place. Few nodes per event (the element stays under 1,400). */
+export function renderItem(h: ItemHandlers, item: Occurrence, day: DayKey | null): TemplateResult {
+  const event = item.event;
+  const place = [event.address?.locality, event.organizer?.name].filter(Boolean).join(' · ');
+  return html`<li part="item" class="item"><p part="item-time" class="when">${whenLabel(h.labels, item, day)}</p><p part="item-title" class="title"><a href=${h.urlOf(item)} dir="auto" @click=${(e: Event) => h.select(e, item)} @keydown=${(e: KeyboardEvent) => h.keydown(e, item)}>${event.name}</a></p><p class="meta"><span class="badge">${typeLabel(h.labels.t, typeOf(event))}</span> <span dir="auto">${place}</span></p></li>`;
+}
+
+export function renderItems(h: ItemHandlers, items: readonly Occurrence[], day: DayKey | null, className = 'items'): TemplateResult {
+  return html`<ul class=${className}>${repeat(items, (item) => item.key, (item) => renderItem(h, item, day))}</ul>`;
+}
+
+export interface MonthOptions {
+  readonly t: Translation;
+  readonly days: readonly DayKey[];
+  readonly cells: ReadonlyMap<DayKey, Occurrence[]>;
+  /** The month shown (`YYYY-MM`), today, and the day with the grid's focus. */
+  readonly month: string;
+  readonly today: DayKey;
+  readonly focusDay: DayKey;
+  readonly title: string;
+  readonly level: number;
+  readonly onKeydown: (event: KeyboardEvent) => void;
+  readonly onCellClick: (event: Event, day: DayKey, items: readonly Occurrence[]) => void;
+  readonly onMore: (day: DayKey) => void;
+}
+
+/** The month grid (an ARIA date grid, one tab stop) and the focused day's events below it. */
+export function renderMonth(h: ItemHandlers, o: MonthOptions): TemplateResult {
+  const a = o.t.agenda;
+  const weekdays = o.days.slice(0, 7);
+  const panelItems = o.cells.get(o.focusDay) ?? [];
+  const cell = (day: DayKey) => {
+    const items = o.cells.get(day) ?? [];
+    const classes = `cell${day.slice(0, 7) !== o.month ? ' outside' : ''}${day === o.today ? ' today' : ''}`;
+    // Three fixed slots rather than a mapped list: a mapped list costs two marker nodes per entry,
+    // and the grid must stay under the 1,400-node budget with 2,000 events.
+    const [first, second, third] = items;
+    return html`<div part="cell" role="gridcell" class=${classes} tabindex=${day === o.focusDay ? '0' : '-1'} aria-selected=${day === o.focusDay ? 'true' : 'false'} aria-label=${a.dayLabel(dayLabel(o.t, day), items.length)} data-day=${day} @click=${(e: Event) => o.onCellClick(e, day, items)}><span class="num" aria-hidden="true">${Number(day.slice(8))}</span><span class="chip-event" data-index="0" aria-hidden="true" ?hidden=${!first}>${first?.event.name ?? ''}</span><span class="chip-event" data-index="1" aria-hidden="true" ?hidden=${!second}>${second?.event.name ?? ''}</span><span class="chip-event" data-index="2" aria-hidden="true" ?hidden=${!third}>${third?.event.name ?? ''}</span><span class="more-count" aria-hidden="true" ?hidden=${items.length <= CELL_EVENTS}>${items.length > CELL_EVENTS ? a.more(items.length - CELL_EVENTS) : ''}</span></div>`;
+  };
+  return html`<p id="grid-help" class="visually-hidden">${a.gridHelp}</p>
+    <div part="grid" class="grid" role="grid" aria-label=${o.title} aria-describedby="grid-help" @keydown=${o.onKeydown}>
+      <div role="row" class="grid-row head">${weekdays.map((day) => html`<div role="columnheader" class="colhead"><abbr title=${dayLabel(o.t, day, { weekday: 'long' })}>${dayLabel(o.t, day, { weekday: 'short' })}</abbr></div>`)}</div>
+      ${[0, 1, 2, 3, 4, 5].map((week) => html`<div role="row" class="grid-row">${o.days.slice(week * 7, week * 7 + 7).map(cell)}</div>`)}
+    </div>
+    <section class="day-panel">
+      <div role="heading" aria-level=${o.level} tabindex="-1" class="day">${a.eventsOn(dayLabel(o.t, o.focusDay))}</div>
+      ${panelItems.length > 0 ? renderItems(h, panelItems.slice(0, PANEL_EVENTS), o.focusDay) : html`<p class="muted">${a.emptyDay}</p>`}
+      ${panelItems.length > PANEL_EVENTS
+        ? html`<p><button type="button" class="link-button" @click=${() => o.onMore(o.focusDay)}>${a.more(panelItems.length - PANEL_EVENTS)}</button></p>`
+        : nothing}
+    </section>`;
+}
+
+/** Seven days with their events. */
+export function renderWeek(h: ItemHandlers, t: Translation, days: readonly DayKey[], cells: ReadonlyMap<DayKey, Occurrence[]>, today: DayKey, level: number): TemplateResult {
+  const a = t.agenda;
+  return html`<div part="week" class="week">
+    ${days.map((day) => {
+      const items = cells.get(day) ?? [];
+      return html`<section class=${`week-day${day === today ? ' today' : ''}`}><div role="heading" aria-level=${level} class="day">${dayLabel(t, day, { weekday: 'long', day: 'numeric', month: 'long' })}</div>${items.length > 0
+        ? html`${renderItems(h, items.slice(0, WEEK_DAY_EVENTS), day)}${items.length > WEEK_DAY_EVENTS ? html`<p class="more-count">${a.more(items.length - WEEK_DAY_EVENTS)}</p>` : nothing}`
+        : html`<p class="muted">—</p>`}</section>`;
+    })}
+  </div>`;
+}

@@ -1,0 +1,134 @@
+/**
+ * Templates for what every element shows of a platform item (address, contacts, keywords, image,
+ * the detail's footer) and of its own controls (search field, facet group, empty state), so the
+ * directory's cards, the agenda's details, the map's popups and the marketplace's cards say the same
+ * things the same way. Platform text is always isolated (`<bdi>`, `dir="auto"`).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Address, Phone, SocialLink } from '../api/types.js';
+import { displayHost, toMailtoHref } from '../lib/url.js';
+import type { Translation } from './i18n/types.js';
+import { renderChip, type ChipOptions } from './ui.js';
+
+/** A heading level attribute (2–6), whatever was written. */
+export function headingLevel(value: unknown, fallback = 3): number {
+  return Math.min(6, Math.max(2, Math.floor(Number(value)) || fallback));
+}
+
+/** Street, then postal code and locality: the lines an address is written on. */
+export function addressLines(address: Address | null): string[] {
+  if (!address) return [];
+  return [address.street, [address.postalCode, address.locality].filter(Boolean).join(' ')].filter((line): line is string => Boolean(line));
+}
+
+/** A titled address block; nothing without an address. */
+export function renderAddress(heading: string, address: Address | null): TemplateResult | typeof nothing {
+  const lines = addressLines(address);
+  if (lines.length === 0) return nothing;
+  return html`<h3>${heading}</h3><address>${lines.map((line, i) => html`${i > 0 ? html`<br />` : nothing}<bdi>${line}</bdi>`)}</address>`;
+}
+
+export interface ContactFields {
+  readonly website?: string | null;
+  readonly email?: string | null;
+  readonly phones?: readonly Phone[];
+  readonly social?: readonly SocialLink[];
+}
+
+const EXTERNAL = 'noopener noreferrer nofollow ugc';
+
+/** The contact and social blocks of a detail; nothing for what the item does not have. */
+export function renderContacts(t: Translation, item: ContactFields): TemplateResult {
+  const c = t.common;
+  const mailto = item.email ? toMailtoHref(item.email) : null;
+  const phones = item.phones ?? [];
+  const social = item.social ?? [];
+  const newWindow = html`<span class="visually-hidden"> ${c.opensInNewWindow}</span>`;
+  return html`${item.website || mailto || phones.length > 0
+    ? html`<h3>${c.contacts}</h3>
+        <ul class="plain">
+          ${item.website ? html`<li>${c.website} : <a href=${item.website} rel=${EXTERNAL} target="_blank">${displayHost(item.website)}${newWindow}</a></li>` : nothing}
+          ${mailto ? html`<li>${c.email} : <a href=${mailto}><bdi>${item.email}</bdi></a></li>` : nothing}
+          ${phones.map((phone) => html`<li>${t.phoneKinds[phone.kind]} : ${phone.href ? html`<a href=${phone.href}>${phone.number}</a>` : phone.number}</li>`)}
+        </ul>`
+    : nothing}
+  ${social.length > 0
+    ? html`<h3>${c.social}</h3>
+        <ul class="plain">
+          ${social.map((link) => html`<li><a href=${link.url} rel=${EXTERNAL} target="_blank">${link.network}${newWindow}</a></li>`)}
+        </ul>`
+    : nothing}`;
+}
+
+/** The first contacts of a card, as compact links (website host, e-mail, phone). */
+export function cardContacts(item: ContactFields): { href: string; text: string }[] {
+  const mailto = item.email ? toMailtoHref(item.email) : null;
+  const phone = item.phones?.[0];
+  return [
+    item.website ? { href: item.website, text: displayHost(item.website) } : null,
+    mailto && item.email ? { href: mailto, text: item.email } : null,
+    phone?.href ? { href: phone.href, text: phone.number } : null,
+  ].filter((contact): contact is { href: string; text: string } => contact !== null);
+}
+
+export function renderContactLink(contact: { href: string; text: string } | undefined): TemplateResult | typeof nothing {
+  return contact ? html`<a href=${contact.href} rel=${EXTERNAL} dir="auto">${contact.text}</a>` : nothing;
+}
+
+/** A titled keyword list; nothing without keywords. */
+export function renderTagList(heading: string, tags: readonly string[]): TemplateResult | typeof nothing {
+  if (tags.length === 0) return nothing;
+  return html`<h3>${heading}</h3><ul class="tags">${tags.map((tag) => html`<li><bdi>#${tag}</bdi></li>`)}</ul>`;
+}
+
+/** A detail's image; nothing when there is none or it failed to load. */
+export function renderDetailImage(src: string | null, alt: string, failed: boolean, onError: () => void): TemplateResult | typeof nothing {
+  if (!src || failed) return nothing;
+  return html`<img class="detail-image" src=${src} alt=${alt} width="160" height="160" @error=${onError} />`;
+}
+
+/** "Voir « … » sur Communecter" (new window) and the data's source. */
+export function renderDetailFooter(t: Translation, url: string, name: string): TemplateResult {
+  const c = t.common;
+  return html`<p class="dialog-footer">
+      <a class="button" href=${url} target="_blank" rel="noopener">${c.seeOnCommunecterNamed(name)}<span class="visually-hidden"> ${c.opensInNewWindow}</span></a>
+    </p>
+    <p class="muted source">${c.sourceAttribution}</p>`;
+}
+
+export interface SearchFieldOptions {
+  readonly label: string;
+  readonly placeholder?: string;
+  readonly value: string;
+  readonly onInput: (value: string) => void;
+  readonly onSubmit: () => void;
+}
+
+/** The search form: a labelled search field; Enter submits at once. */
+export function renderSearchField(options: SearchFieldOptions): TemplateResult {
+  return html`<form part="search" class="search" role="search" @submit=${(event: Event) => {
+      event.preventDefault();
+      options.onSubmit();
+    }}>
+    <label for="search">${options.label}</label>
+    <input id="search" part="search-input" type="search" autocomplete="off" spellcheck="false" placeholder=${options.placeholder ?? ''} .value=${options.value} @input=${(event: Event) => options.onInput((event.target as HTMLInputElement).value)} />
+  </form>`;
+}
+
+/** One facet: a legend and its chips. */
+export function renderFacetGroup(legend: string, chips: readonly ChipOptions[]): TemplateResult {
+  return html`<fieldset class="facet">
+    <legend>${legend}</legend>
+    <ul class="chips">
+      ${chips.map((chip) => renderChip(chip))}
+    </ul>
+  </fieldset>`;
+}
+
+/** The empty state: nothing matches the filters (with a way back), or nothing is in the scope. */
+export function renderEmpty(t: Translation, filtered: boolean, texts: { empty: string; emptyScope: string }, onClearAll: () => void): TemplateResult {
+  return html`<div part="empty" class="empty">
+    <p>${filtered ? texts.empty : texts.emptyScope}</p>
+    ${filtered ? html`<button type="button" class="button" @click=${onClearAll}>${t.common.clearAll}</button>` : nothing}
+  </div>`;
+}
