@@ -13,7 +13,9 @@
 import { ApiError, abortError } from './errors.js';
 import { encodeForm, type FormFields } from './form.js';
 
-export const DEFAULT_API_BASE = 'https://www.communecter.org';
+import { DEFAULT_API_BASE } from '../lib/platform.js';
+
+export { DEFAULT_API_BASE };
 
 export interface ClientOptions {
   /** Platform origin or same-origin proxy (path allowed), default https://www.communecter.org. */

@@ -4,7 +4,9 @@
  */
 import type { ElementBase } from './types.js';
 
-export const DEFAULT_LINK_BASE = 'https://www.communecter.org';
+import { DEFAULT_LINK_BASE } from '../lib/platform.js';
+
+export { DEFAULT_LINK_BASE };
 
 /** The link base without a trailing slash; anything that is not an http(s) URL gives the default. */
 export function normalizeLinkBase(value: string | null | undefined): string {

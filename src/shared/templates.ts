@@ -7,8 +7,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Address, Phone, SocialLink } from '../api/types.js';
 import { displayHost, toMailtoHref } from '../lib/url.js';
+import type { FacetValue } from './facets.js';
+import type { FacetName, FilterController } from './filter-controller.js';
 import type { Translation } from './i18n/types.js';
-import { renderChip, type ChipOptions } from './ui.js';
+import { renderActiveFilters, renderChip, type ChipOptions } from './ui.js';
 
 /** A heading level attribute (2–6), whatever was written. */
 export function headingLevel(value: unknown, fallback = 3): number {
@@ -130,5 +132,43 @@ export function renderEmpty(t: Translation, filtered: boolean, texts: { empty: s
   return html`<div part="empty" class="empty">
     <p>${filtered ? texts.empty : texts.emptyScope}</p>
     ${filtered ? html`<button type="button" class="button" @click=${onClearAll}>${t.common.clearAll}</button>` : nothing}
+  </div>`;
+}
+
+export interface FilterPanelOptions {
+  readonly t: Translation;
+  readonly filters: FilterController;
+  readonly search: { readonly label: string; readonly placeholder?: string } | null;
+  /** Legends and values of the facets shown (a facet with nothing to choose is left out). */
+  readonly facets: readonly { readonly facet: FacetName; readonly legend: string; readonly values: readonly FacetValue[] }[];
+  /** The label of an active type filter. */
+  readonly typeLabel: (type: string) => string;
+  /** What follows the facets inside their group (e.g. a toggle). */
+  readonly extra?: TemplateResult | typeof nothing;
+  /** What follows the active filters (e.g. the sort menu). */
+  readonly after?: TemplateResult | typeof nothing;
+}
+
+/** Search field, facet groups with counts, the active filters, in one block. */
+export function renderFilterPanel(o: FilterPanelOptions): TemplateResult {
+  const f = o.filters;
+  const c = o.t.common;
+  const chip = (facet: FacetName, value: FacetValue): ChipOptions => ({
+    key: value.key,
+    label: value.label,
+    count: value.count,
+    pressed: f[facet].includes(value.key),
+    name: c.chipLabel(value.label, value.count),
+    onToggle: () => f.toggle(facet, value.key),
+  });
+  const groups = o.facets.filter((group) => group.values.length > 0);
+  return html`<div class="controls">
+    ${o.search ? renderSearchField({ ...o.search, value: f.text, onInput: (value) => f.input(value), onSubmit: () => f.submit() }) : nothing}
+    ${groups.length > 0 || o.extra
+      ? html`<div part="facets" class="facets" role="group" aria-label=${c.filtersLabel}>
+          ${groups.map((group) => renderFacetGroup(group.legend, group.values.map((value) => chip(group.facet, value))))} ${o.extra ?? nothing}
+        </div>`
+      : nothing}
+    ${renderActiveFilters(o.t, f.activeFilters(o.typeLabel, c.textFilter), () => f.clearAll())} ${o.after ?? nothing}
   </div>`;
 }

@@ -289,4 +289,16 @@ export const uiStyles = css`
       outline: 2px solid Highlight;
     }
   }
+
+  /* An item's linked title (cards, event lines, popups): underlined, quietly until hovered. */
+  .title a {
+    color: var(--_text);
+    text-decoration: underline;
+    text-decoration-color: var(--_border);
+    text-underline-offset: 3px;
+  }
+
+  .title a:hover {
+    text-decoration-color: currentColor;
+  }
 `;

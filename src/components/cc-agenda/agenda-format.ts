@@ -5,9 +5,7 @@
 import { formatDate, timeZoneLongName } from '../../shared/format.js';
 import type { Translation } from '../../shared/i18n/types.js';
 import { startOfWeek, type DayKey } from '../../shared/zoned-time.js';
-import { dayOfSpan, type Occurrence } from './agenda-model.js';
-
-export type AgendaView = 'list' | 'month' | 'week';
+import { dayOfSpan, type AgendaView, type Occurrence } from './agenda-model.js';
 
 export interface LabelContext {
   readonly t: Translation;

@@ -5,8 +5,9 @@
  */
 import type { CivicEvent } from '../../api/index.js';
 import { foldForSearch } from '../../lib/text.js';
+import { deepEquals } from '@lit/task/deep-equals.js';
 import { buildFacetIndex, searchFacets, type FacetIndex, type FacetResult } from '../../shared/facets.js';
-import { addDays, addMonths, dayKeyOf, daysBetween, weekdayOf, zonedTime, type DayKey } from '../../shared/zoned-time.js';
+import { addDays, addMonths, dayKeyOf, daysBetween, monthGridDays, startOfDay, startOfMonth, startOfWeek, weekdayOf, zonedTime, type DayKey } from '../../shared/zoned-time.js';
 
 export interface Occurrence {
   /** Stable key: the event id, plus the occurrence's start for recurring events. */
@@ -209,4 +210,75 @@ export function byDay(occurrences: readonly Occurrence[], days: readonly DayKey[
     for (let day = from; day <= to; day = addDays(day, 1)) map.get(day)?.push(item);
   }
   return map;
+}
+
+export type AgendaView = 'list' | 'month' | 'week';
+
+export interface PeriodInput {
+  readonly view: AgendaView;
+  /** First day of a list, or any day of the month or week shown. */
+  readonly anchor: DayKey;
+  readonly today: DayKey;
+  /** The compact mode (`max`): the next twelve months from today. */
+  readonly compact: boolean;
+  /** Days in a list's period. */
+  readonly listLength: number;
+}
+
+/** The days shown: a list's period, the 6 weeks of a month grid, or a week. */
+export function periodOf(input: PeriodInput): { first: DayKey; last: DayKey } {
+  const { anchor, today } = input;
+  if (input.compact) return { first: today, last: addMonths(today, 12) };
+  if (input.view === 'month') {
+    const days = monthGridDays(anchor);
+    return { first: days[0]!, last: days[days.length - 1]! };
+  }
+  if (input.view === 'week') return { first: startOfWeek(anchor), last: addDays(startOfWeek(anchor), 6) };
+  return { first: anchor, last: addDays(anchor, input.listLength - 1) };
+}
+
+/** Days in a list's period: from `from` to `to` when both are given, else three months (at most two years). */
+export function listLengthOf(from: DayKey, to: DayKey | null): number {
+  return Math.max(1, Math.min(731, daysBetween(from, to ?? addMonths(from, 3)) + 1));
+}
+
+/** The instants a period covers in `zone`, widened by `margin` days on each side. */
+export function windowOf(period: { first: DayKey; last: DayKey }, zone: string, margin = 0): Window {
+  return { start: startOfDay(addDays(period.first, -margin), zone), end: startOfDay(addDays(period.last, 1 + margin), zone) };
+}
+
+/** The anchor one period earlier or later. */
+export function shiftAnchor(view: AgendaView, anchor: DayKey, direction: -1 | 1, listLength: number): DayKey {
+  if (view === 'month') return startOfMonth(addMonths(anchor, direction));
+  if (view === 'week') return addDays(startOfWeek(anchor), 7 * direction);
+  return addDays(anchor, listLength * direction);
+}
+
+/** The occurrences of a period and their search, each recomputed only when its own inputs changed. */
+export class AgendaMatches {
+  occurrences: Occurrence[] = [];
+  /** Events whose dates the platform gave in an unusable form: listed apart, "date inconnue". */
+  undated: CivicEvent[] = [];
+  index: OccurrenceIndex = indexOccurrences([]);
+  searched: AgendaSearch = { matches: [], result: null };
+  private occurrencesKey: readonly unknown[] = [];
+  private searchKey: readonly unknown[] = [];
+
+  /** `types`: the event types the element is scoped to (`event-types`), empty for all. */
+  update(events: readonly CivicEvent[], window: Window, zone: string, types: readonly string[], filter: AgendaFilter): void {
+    const occurrencesKey = [events, window.start.getTime(), window.end.getTime(), zone, types];
+    if (!deepEquals(occurrencesKey, this.occurrencesKey)) {
+      this.occurrencesKey = occurrencesKey;
+      const inScope = types.length > 0 ? events.filter((event) => types.includes(typeOf(event))) : events;
+      this.occurrences = occurrencesInWindow(inScope, window, zone);
+      this.undated = inScope.filter((event) => event.start === null && event.recurrence.length === 0);
+      this.index = indexOccurrences(this.occurrences);
+    }
+    // "Not before now" changes every minute, not at every update.
+    const searchKey = [this.index, filter.text, filter.types, filter.tags, filter.notBefore ? Math.floor(filter.notBefore.getTime() / 60_000) : 0];
+    if (!deepEquals(searchKey, this.searchKey)) {
+      this.searchKey = searchKey;
+      this.searched = searchAgenda(this.index, filter);
+    }
+  }
 }

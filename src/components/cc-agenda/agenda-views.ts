@@ -4,10 +4,16 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import type { CivicEvent } from '../../api/index.js';
 import type { Translation } from '../../shared/i18n/types.js';
+import { renderAddress, renderDetailFooter, renderDetailImage, renderTagList } from '../../shared/templates.js';
+import { renderDetailDialog, type DetailController } from '../../shared/ui.js';
 import type { DayKey } from '../../shared/zoned-time.js';
 import { dayLabel, typeLabel, whenLabel, type LabelContext } from './agenda-format.js';
-import { typeOf, type Occurrence } from './agenda-model.js';
+import { listDay, typeOf, type AgendaView, type Occurrence } from './agenda-model.js';
+import { VIEWS } from './agenda-navigation.js';
+
+export type Exporter = typeof import('./agenda-export.js');
 
 const CELL_EVENTS = 3;
 const WEEK_DAY_EVENTS = 8;
@@ -85,4 +91,104 @@ export function renderWeek(h: ItemHandlers, t: Translation, days: readonly DayKe
         : html`<p class="muted">—</p>`}</section>`;
     })}
   </div>`;
+}
+
+export interface ToolbarOptions {
+  readonly t: Translation;
+  readonly view: AgendaView;
+  readonly title: string;
+  readonly onShift: (direction: -1 | 1) => void;
+  readonly onToday: () => void;
+  readonly onView: (view: AgendaView) => void;
+}
+
+/** Previous / today / next, the period's title, and the view switcher. */
+export function renderToolbar(o: ToolbarOptions): TemplateResult {
+  const a = o.t.agenda;
+  return html`<div part="toolbar" class="toolbar">
+    <div class="nav">
+      <button type="button" class="button icon" aria-label=${a.previous[o.view]} @click=${() => o.onShift(-1)}><span aria-hidden="true">‹</span></button>
+      <button type="button" class="button" @click=${o.onToday}>${a.today}</button>
+      <button type="button" class="button icon" aria-label=${a.next[o.view]} @click=${() => o.onShift(1)}><span aria-hidden="true">›</span></button>
+    </div>
+    <p part="title" class="period">${o.title}</p>
+    <div class="views" role="group" aria-label=${a.viewLabel}>
+      ${VIEWS.map((each) => html`<button type="button" class="button" aria-pressed=${each === o.view ? 'true' : 'false'} @click=${() => o.onView(each)}>${a.views[each]}</button>`)}
+    </div>
+  </div>`;
+}
+
+export interface ListOptions {
+  readonly t: Translation;
+  /** The occurrences of this page, and the day each is listed under. */
+  readonly items: readonly Occurrence[];
+  readonly firstShownDay: DayKey;
+  /** Events with unusable dates, listed at the end rather than silently dropped. */
+  readonly undated: readonly CivicEvent[];
+  readonly level: number;
+  readonly eventUrl: (event: CivicEvent) => string;
+}
+
+/** The list view: events grouped under day headings, then the undated ones. */
+export function renderList(h: ItemHandlers, o: ListOptions): TemplateResult {
+  const groups = new Map<DayKey, Occurrence[]>();
+  for (const item of o.items) {
+    const day = listDay(item, o.firstShownDay);
+    groups.set(day, [...(groups.get(day) ?? []), item]);
+  }
+  const heading = (text: string) => html`<div part="day" class="day" role="heading" aria-level=${o.level}>${text}</div>`;
+  const unknown = o.t.unknownDate;
+  const undated = (event: CivicEvent) =>
+    html`<li part="item" class="item"><p part="item-title" class="title"><a href=${o.eventUrl(event)} dir="auto">${event.name}</a></p><p class="meta"><span class="badge">${typeLabel(o.t, typeOf(event))}</span> <span dir="auto">${event.address?.locality ?? ''}</span></p></li>`;
+  return html`<div part="list" class="list">
+    ${repeat([...groups.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1)), ([day]) => day, ([day, items]) => html`<section class="day-group">${heading(dayLabel(o.t, day))}${renderItems(h, items, day)}</section>`)}
+    ${o.undated.length > 0
+      ? html`<section class="day-group undated">${heading(unknown.charAt(0).toUpperCase() + unknown.slice(1))}<ul class="items">${repeat(o.undated, (event) => event.id, undated)}</ul></section>`
+      : nothing}
+  </div>`;
+}
+
+export interface DetailOptions {
+  readonly t: Translation;
+  readonly labels: LabelContext;
+  readonly url: string;
+  readonly organizerUrl: string | null;
+  /** The export code once loaded (the web-calendar links need it); null while it loads. */
+  readonly exporter: Exporter | null;
+  readonly noIcs: boolean;
+  readonly onDownload: () => void;
+}
+
+/** What the detail dialog shows of an occurrence: date, place, organiser, "add to my calendar", keywords. */
+export function renderEventDetail(detail: DetailController<CivicEvent>, item: Occurrence, o: DetailOptions): TemplateResult {
+  const c = o.t.common;
+  const a = o.t.agenda;
+  const event = item.event;
+  const organizer = event.organizer;
+  const details = [event.shortDescription, o.url].filter(Boolean).join('\n\n');
+  const newWindow = html`<span class="visually-hidden"> ${c.opensInNewWindow}</span>`;
+  return renderDetailDialog(detail, {
+    title: event.name,
+    closeLabel: c.close,
+    loadingLabel: c.descriptionLoading,
+    errorLabel: c.descriptionError,
+    head: html`<p class="meta"><span class="badge">${typeLabel(o.t, typeOf(event))}</span></p>
+      <p class="when-detail">${dayLabel(o.t, item.firstDay)} · ${whenLabel(o.labels, item, null)}</p>
+      ${renderDetailImage(event.images.medium, '', false, () => undefined)}
+      ${event.shortDescription ? html`<p class="lead"><bdi>${event.shortDescription}</bdi></p>` : nothing}`,
+    body: html`${renderAddress(a.place, event.address)}
+      ${organizer?.name ? html`<h3>${a.organizer}</h3><p>${o.organizerUrl ? html`<a href=${o.organizerUrl} dir="auto">${organizer.name}</a>` : html`<bdi>${organizer.name}</bdi>`}</p>` : nothing}
+      ${o.noIcs
+        ? nothing
+        : html`<h3>${a.addToCalendar}</h3>
+            <ul class="plain calendar-links">
+              <li><button type="button" class="link-button" @click=${o.onDownload}>${a.downloadIcs}</button></li>
+              ${o.exporter
+                ? html`<li><a href=${o.exporter.googleCalendarUrl(item, details)} target="_blank" rel="noopener noreferrer">${a.google}${newWindow}</a></li>
+                    <li><a href=${o.exporter.outlookCalendarUrl(item, details)} target="_blank" rel="noopener noreferrer">${a.outlook}${newWindow}</a></li>`
+                : nothing}
+            </ul>`}
+      ${renderTagList(c.tags, event.tags)}`,
+    footer: renderDetailFooter(o.t, o.url, event.name),
+  });
 }

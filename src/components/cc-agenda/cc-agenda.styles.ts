@@ -107,13 +107,6 @@ export const agendaStyles = css`
     font-weight: 700;
   }
 
-  .title a {
-    color: var(--_text);
-    text-decoration: underline;
-    text-decoration-color: var(--_border);
-    text-underline-offset: 3px;
-  }
-
   .compact .item {
     border-left-width: 3px;
   }

@@ -92,17 +92,6 @@ export const directoryStyles = css`
     line-height: 1.3;
   }
 
-  .title a {
-    color: var(--_text);
-    text-decoration: underline;
-    text-decoration-color: var(--_border);
-    text-underline-offset: 3px;
-  }
-
-  .title a:hover {
-    text-decoration-color: currentColor;
-  }
-
   .contacts {
     display: flex;
     flex-wrap: wrap;

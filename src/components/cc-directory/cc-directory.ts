@@ -4,8 +4,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import { deepEquals as deepEqual } from '@lit/task/deep-equals.js';
 import {
   COLLECTIONS,
-  DEFAULT_API_BASE,
-  DEFAULT_LINK_BASE,
   ORGANIZATION_TYPES,
   checkBaseUrl,
   checkScope,
@@ -14,7 +12,6 @@ import {
   loadScope,
   normalizeLinkBase,
   parseList,
-  plainExcerpt,
   type CommunecterElement,
   type ConfigProblem,
   type Counts,
@@ -25,28 +22,17 @@ import {
   type SearchType,
 } from '../../api/index.js';
 import { facetCount, facetLabel, topValues, type FacetValue } from '../../shared/facets.js';
+import { COMMON_PROPERTIES, SCOPE_KEYS, initCommonAttributes, type CommonAttributes } from '../../shared/common-attributes.js';
 import { FilterController } from '../../shared/filter-controller.js';
 import { LocaleController } from '../../shared/i18n/locale-controller.js';
 import { ResultsController, type LoadContext } from '../../shared/results-controller.js';
 import { SelectionController } from '../../shared/selection-controller.js';
 import { baseStyles } from '../../shared/styles.js';
-import {
-  cardContacts,
-  headingLevel,
-  renderAddress,
-  renderContactLink,
-  renderContacts,
-  renderDetailFooter,
-  renderDetailImage,
-  renderEmpty,
-  renderFacetGroup,
-  renderSearchField,
-  renderTagList,
-} from '../../shared/templates.js';
-import { renderActiveFilters, renderDetailDialog, renderErrorState, renderPager } from '../../shared/ui.js';
+import { headingLevel, renderEmpty, renderFilterPanel } from '../../shared/templates.js';
+import { renderErrorState, renderPager } from '../../shared/ui.js';
 import { uiStyles } from '../../shared/ui.styles.js';
-import { truncateGraphemes } from '../../lib/text.js';
 import { directoryStyles } from './cc-directory.styles.js';
+import { renderEntry, renderEntryDetail, renderSkeleton, type EntryContext } from './directory-views.js';
 import { SORTS, buildIndex, searchDirectory, type DirectoryIndex, type DirectorySearch, type DirectorySort } from './directory-model.js';
 
 /**
@@ -110,29 +96,11 @@ type Status = { count: number; total: number | null; page?: { page: number; page
  * @cssprop --cc-directory-badge-background - Type badge background (default: the alternate surface).
  * @cssprop --cc-directory-chip-selected-background - Background of a selected chip (default: the accent).
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class CcDirectory extends LitElement {
+  static override properties = COMMON_PROPERTIES;
   static override styles = [baseStyles, uiStyles, directoryStyles];
 
-  /** Platform origin or same-origin proxy the data is read from. */
-  @property({ attribute: 'api-base' }) apiBase = DEFAULT_API_BASE;
-  /** Origin of the "see on Communecter" links (a costum domain works). */
-  @property({ attribute: 'link-base' }) linkBase = DEFAULT_LINK_BASE;
-  /** Network scope: comma list of source keys. */
-  @property({ attribute: 'source-key' }) sourceKey = '';
-  /** Communecter city ids (comma list). */
-  @property() city = '';
-  /** Postal codes or prefixes (comma list). */
-  @property({ attribute: 'postal-code' }) postalCode = '';
-  /** INSEE commune codes (comma list). */
-  @property() insee = '';
-  /** Region (level3) or département (level4) zone ids (comma list). */
-  @property() zone = '';
-  /** ISO 3166-1 alpha-2 country codes (comma list). */
-  @property() country = '';
-  /** Keywords that scope the directory (comma list). */
-  @property() tags = '';
-  /** Whether entries need any (`any`) or all (`all`) of `tags`. */
-  @property({ attribute: 'tags-mode' }) tagsMode: 'any' | 'all' = 'any';
   /** Comma list of NGO, LocalBusiness, Group, GovernmentOrganization, Cooperative, projects, poi; default: all organisations. */
   @property() types = '';
   /** Initial search text. */
@@ -143,14 +111,10 @@ export class CcDirectory extends LitElement {
   @property({ type: Number, attribute: 'page-size' }) pageSize = 12;
   /** Cards in a grid, or a compact list. */
   @property() layout: 'cards' | 'list' = 'cards';
-  /** Mirror the filters in the page URL: `query` (default) or `hash`; namespaced by the element id. */
-  @property({ attribute: 'sync-url' }) syncUrl: string | null = null;
   /** Hide the search field. */
   @property({ type: Boolean, attribute: 'no-search' }) noSearch = false;
   /** Hide the facets. */
   @property({ type: Boolean, attribute: 'no-facets' }) noFacets = false;
-  /** Heading level of the entries' names (2–6), to fit the host page outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
   /** Largest result set searched in the browser; above it the server filters (property only). */
   @property({ attribute: false }) localLimit = LOCAL_LIMIT;
 
@@ -196,6 +160,11 @@ export class CcDirectory extends LitElement {
     linkBase: () => this.linkBase,
   });
 
+  constructor() {
+    super();
+    initCommonAttributes(this);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.announceTimer);
@@ -204,7 +173,7 @@ export class CcDirectory extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const first = !this.hasUpdated;
     this.filters.fromAttributes({ query: changed.has('query') ? this.query : undefined, sort: changed.has('sort') ? this.sort : undefined }, first);
-    const scopeChanged = (['apiBase', 'sourceKey', 'city', 'postalCode', 'insee', 'zone', 'country', 'tags', 'tagsMode', 'types'] as const).some((name) => changed.has(name));
+    const scopeChanged = [...SCOPE_KEYS, 'types'].some((name) => changed.has(name as keyof CcDirectory));
     if (scopeChanged && !first) {
       // A new scope may be small enough to hold again.
       this.serverMode = false;
@@ -355,7 +324,7 @@ export class CcDirectory extends LitElement {
         ${failed ? renderErrorState(t, this.results.error, `${normalizeLinkBase(this.linkBase)}/#search`, () => this.results.retry()) : nothing}
         <div class="results" aria-busy=${phase === 'loading' ? 'true' : 'false'}>
           <p part="status" class="status" role="status">${this.renderStatus(set, phase === 'loading', failed)}</p>
-          ${set && !failed ? this.renderResults(set) : phase === 'loading' ? this.renderSkeleton() : nothing}
+          ${set && !failed ? this.renderResults(set) : phase === 'loading' ? renderSkeleton() : nothing}
         </div>
         ${this.selection.open ? this.renderDetail(this.selection.open) : nothing}
       </section>
@@ -374,42 +343,25 @@ export class CcDirectory extends LitElement {
     const t = this.localize.t;
     const d = t.directory;
     const f = this.filters;
-    return html`
-      <div class="controls">
-        ${this.noSearch
-          ? nothing
-          : renderSearchField({ label: d.searchLabel, placeholder: d.searchPlaceholder, value: f.text, onInput: (value) => f.input(value), onSubmit: () => f.submit() })}
-        ${this.noFacets || !set ? nothing : this.renderFacets(set)}
-        ${renderActiveFilters(t, f.activeFilters((type) => this.typeLabel(type, true), t.common.textFilter), () => f.clearAll())}
-        <div class="sort">
-          <label for="sort">${d.sortLabel}</label>
-          <select id="sort" .value=${f.sort} @change=${(event: Event) => f.setSort((event.target as HTMLSelectElement).value)}>
-            ${SORTS.map((sort) => html`<option value=${sort} ?selected=${f.sort === sort}>${sort === 'name' ? d.sortName : d.sortRecent}</option>`)}
-          </select>
-        </div>
-      </div>
-    `;
-  }
-
-  private renderFacets(set: ResultSet): TemplateResult {
-    const t = this.localize.t;
-    const f = this.filters;
-    const chip = (facet: 'types' | 'tags', key: string, label: string, count: number) => ({
-      key,
-      label,
-      count,
-      pressed: f[facet].includes(key),
-      name: t.common.chipLabel(label, count),
-      onToggle: () => f.toggle(facet, key),
+    const types = set ? this.facetTypes().filter((type) => this.typeCount(set, type) > 0 || f.types.includes(type)) : [];
+    return renderFilterPanel({
+      t,
+      filters: f,
+      search: this.noSearch ? null : { label: d.searchLabel, placeholder: d.searchPlaceholder },
+      facets: this.noFacets || !set
+        ? []
+        : [
+            { facet: 'types', legend: d.typeFacet, values: types.length > 1 || f.types.length > 0 ? types.map((type) => ({ key: type, label: this.typeLabel(type, true), count: this.typeCount(set, type) })) : [] },
+            { facet: 'tags', legend: d.tagFacet, values: set.index.facets.items.length > 0 ? this.tagChips(set) : [] },
+          ],
+      typeLabel: (type) => this.typeLabel(type, true),
+      after: html`<div class="sort">
+        <label for="sort">${d.sortLabel}</label>
+        <select id="sort" .value=${f.sort} @change=${(event: Event) => f.setSort((event.target as HTMLSelectElement).value)}>
+          ${SORTS.map((sort) => html`<option value=${sort} ?selected=${f.sort === sort}>${sort === 'name' ? d.sortName : d.sortRecent}</option>`)}
+        </select>
+      </div>`,
     });
-    const types = this.facetTypes().filter((type) => this.typeCount(set, type) > 0 || f.types.includes(type));
-    const tags = this.tagChips(set);
-    return html`
-      <div part="facets" class="facets" role="group" aria-label=${t.common.filtersLabel}>
-        ${types.length > 1 || f.types.length > 0 ? renderFacetGroup(t.directory.typeFacet, types.map((type) => chip('types', type, this.typeLabel(type, true), this.typeCount(set, type)))) : nothing}
-        ${tags.length > 0 && set.index.facets.items.length > 0 ? renderFacetGroup(t.directory.tagFacet, tags.map((tag) => chip('tags', tag.key, tag.label, tag.count))) : nothing}
-      </div>
-    `;
   }
 
   private renderResults(set: ResultSet): TemplateResult {
@@ -428,40 +380,28 @@ export class CcDirectory extends LitElement {
   }
 
   private renderItem(item: CommunecterElement): TemplateResult {
-    const d = this.localize.t.directory;
-    const url = elementPageUrl(this.linkBase, item);
-    const image = this.layout === 'list' ? item.images.thumb : item.images.medium;
-    const excerpt = item.shortDescription ?? (item.description ? plainExcerpt(item.description.source) : '');
-    const tags = item.tags.length > 0 ? item.tags.slice(0, 4).map((tag) => `#${tag}`).join(' ') + (item.tags.length > 4 ? ` ${d.moreTags(item.tags.length - 4)}` : '') : '';
-    const contacts = cardContacts(item);
-    // Written on few lines, with hidden elements instead of conditional templates, on purpose:
-    // every whitespace run, binding marker and nested template adds DOM nodes, and the element
-    // promises to stay under 1,400 of them. `dir="auto"` isolates platform text like <bdi> does.
-    return html`<li part="item" class="item"><div part="item-image" class="media">${image && !this.failedImages.has(item.id)
-      ? html`<img src=${image} alt=${d.logoOf(item.name)} loading="lazy" decoding="async" width="64" height="64" @error=${() => this.handleImageError(item.id)}>`
-      : html`<span class="placeholder" aria-hidden="true">${[...item.name][0]?.toUpperCase() ?? '?'}</span>`}</div><div class="body"><div part="item-title" class="title" role="heading" aria-level=${headingLevel(this.headingLevel)}><a href=${url} dir="auto" @click=${(event: Event) => this.selection.activate(event, item)} @keydown=${(event: KeyboardEvent) => this.selection.keydown(event, item)}>${item.name}</a></div><p class="meta"><span part="item-badge" class="badge">${this.itemTypeLabel(item)}</span> <span class="locality" dir="auto">${item.address?.locality ?? ''}</span></p><p class="excerpt" dir="auto" ?hidden=${!excerpt}>${excerpt ? truncateGraphemes(excerpt, 160) : ''}</p><p part="item-tags" class="tags" dir="auto" ?hidden=${!tags}>${tags}</p><p class="contacts" ?hidden=${contacts.length === 0}>${renderContactLink(contacts[0])}${renderContactLink(contacts[1])}${renderContactLink(contacts[2])}</p></div></li>`;
-  }
-
-  private renderSkeleton(): TemplateResult {
-    return html`<ul class="list skeleton" aria-hidden="true">
-      ${[0, 1, 2].map(() => html`<li class="item"><div class="media"></div><div class="body"><div class="bar"></div><div class="bar short"></div></div></li>`)}
-    </ul>`;
+    return renderEntry(this.entryContext(), item);
   }
 
   private renderDetail(item: CommunecterElement): TemplateResult {
-    const t = this.localize.t;
-    const c = t.common;
-    const d = t.directory;
-    return renderDetailDialog(this.selection.detail, {
-      title: item.name,
-      closeLabel: c.close,
-      loadingLabel: c.descriptionLoading,
-      errorLabel: c.descriptionError,
-      head: html`<p class="meta"><span class="badge">${this.itemTypeLabel(item)}</span>${item.kind === 'organization' && item.memberCount ? html` ${d.members(item.memberCount)}` : nothing}</p>
-        ${renderDetailImage(item.images.medium, d.logoOf(item.name), this.failedImages.has(item.id), () => this.handleImageError(item.id))}
-        ${item.shortDescription ? html`<p class="lead"><bdi>${item.shortDescription}</bdi></p>` : nothing}`,
-      body: html`${renderAddress(c.address, item.address)} ${renderContacts(t, item)} ${renderTagList(c.tags, item.tags)}`,
-      footer: renderDetailFooter(t, elementPageUrl(this.linkBase, item), item.name),
-    });
+    return renderEntryDetail(this.entryContext(), this.selection.detail, item);
+  }
+
+  private entryContext(): EntryContext {
+    return {
+      t: this.localize.t,
+      linkBase: this.linkBase,
+      layout: this.layout === 'list' ? 'list' : 'cards',
+      headingLevel: headingLevel(this.headingLevel),
+      failedImages: this.failedImages,
+      typeLabel: (item) => this.itemTypeLabel(item),
+      onImageError: (id) => this.handleImageError(id),
+      select: (event, item) => this.selection.activate(event, item),
+      keydown: (event, item) => this.selection.keydown(event, item),
+    };
   }
 }
+
+// The common attributes' types: COMMON_PROPERTIES declares them at run time (see common-attributes.ts).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface CcDirectory extends CommonAttributes {}
