@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { deepEquals as deepEqual } from '@lit/task/deep-equals.js';
 import {
-  COLLECTIONS,
   ORGANIZATION_TYPES,
   checkBaseUrl,
   checkScope,
@@ -24,6 +23,7 @@ import {
 import { facetCount, facetLabel, topValues, type FacetValue } from '../../shared/facets.js';
 import { COMMON_PROPERTIES, SCOPE_KEYS, initCommonAttributes, type CommonAttributes } from '../../shared/common-attributes.js';
 import { FilterController } from '../../shared/filter-controller.js';
+import { elementTypeLabel, itemTypeLabel } from '../../shared/i18n/labels.js';
 import { LocaleController } from '../../shared/i18n/locale-controller.js';
 import { ResultsController, type LoadContext } from '../../shared/results-controller.js';
 import { SelectionController } from '../../shared/selection-controller.js';
@@ -298,19 +298,6 @@ export class CcDirectory extends LitElement {
     return set ? facetLabel(set.index.facets, 'tags', key) : key;
   }
 
-  private typeLabel(type: string, plural = false): string {
-    const t = this.localize.t;
-    if ((ORGANIZATION_TYPES as readonly string[]).includes(type)) {
-      return (plural ? t.organizationTypesPlural : t.organizationTypes)[type as keyof typeof t.organizationTypes];
-    }
-    if ((COLLECTIONS as readonly string[]).includes(type)) return (plural ? t.collectionsPlural : t.collections)[type as keyof typeof t.collections];
-    return type;
-  }
-
-  private itemTypeLabel(item: CommunecterElement): string {
-    return this.typeLabel(item.kind === 'organization' && item.organizationType ? item.organizationType : item.collection);
-  }
-
   // ---------------------------------------------------------------- render
 
   override render(): TemplateResult {
@@ -351,10 +338,10 @@ export class CcDirectory extends LitElement {
       facets: this.noFacets || !set
         ? []
         : [
-            { facet: 'types', legend: d.typeFacet, values: types.length > 1 || f.types.length > 0 ? types.map((type) => ({ key: type, label: this.typeLabel(type, true), count: this.typeCount(set, type) })) : [] },
+            { facet: 'types', legend: d.typeFacet, values: types.length > 1 || f.types.length > 0 ? types.map((type) => ({ key: type, label: elementTypeLabel(this.localize.t, type, true), count: this.typeCount(set, type) })) : [] },
             { facet: 'tags', legend: d.tagFacet, values: set.index.facets.items.length > 0 ? this.tagChips(set) : [] },
           ],
-      typeLabel: (type) => this.typeLabel(type, true),
+      typeLabel: (type) => elementTypeLabel(this.localize.t, type, true),
       after: html`<div class="sort">
         <label for="sort">${d.sortLabel}</label>
         <select id="sort" .value=${f.sort} @change=${(event: Event) => f.setSort((event.target as HTMLSelectElement).value)}>
@@ -394,7 +381,7 @@ export class CcDirectory extends LitElement {
       layout: this.layout === 'list' ? 'list' : 'cards',
       headingLevel: headingLevel(this.headingLevel),
       failedImages: this.failedImages,
-      typeLabel: (item) => this.itemTypeLabel(item),
+      typeLabel: (item) => itemTypeLabel(this.localize.t, item),
       onImageError: (id) => this.handleImageError(id),
       select: (event, item) => this.selection.activate(event, item),
       keydown: (event, item) => this.selection.keydown(event, item),
