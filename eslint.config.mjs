@@ -71,7 +71,7 @@ export default tseslint.config(
   },
   {
     // Node-side configs and scripts.
-    files: ['*.mjs', 'test/**/*.mjs', 'demo/**/*.mjs', '.storybook/**/*.ts'],
+    files: ['*.mjs', 'scripts/**/*.mjs', 'test/**/*.mjs', 'demo/**/*.mjs', '.storybook/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

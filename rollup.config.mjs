@@ -5,26 +5,17 @@
 //   dist/chunks/*.js          code shared by the entries above and lazily loaded parts
 //   dist/cc-widgets.iife.js   one classic script for CMSs that refuse modules (everything inlined)
 // Type declarations and custom-elements.json are produced by the `build` script, not here.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { discoverElements } from './scripts/elements.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
-// Per-element entries are discovered, so a new src/components/cc-x/cc-x.define.ts needs no config change.
-function elementEntries() {
-  const root = 'src/components';
-  if (!existsSync(root)) return {};
-  const entries = {};
-  for (const dir of readdirSync(root, { withFileTypes: true })) {
-    if (!dir.isDirectory() || !dir.name.startsWith('cc-')) continue;
-    const define = join(root, dir.name, `${dir.name}.define.ts`);
-    if (existsSync(define)) entries[dir.name] = define;
-  }
-  return entries;
-}
+// Per-element entries are discovered (scripts/elements.mjs), so a new src/components/cc-x/cc-x.define.ts
+// needs no config change; package.json "exports" lists the same entries (scripts/package-exports.mjs).
+const elementEntries = () => Object.fromEntries(discoverElements().map((element) => [element.name, element.define]));
 
 // Visitors use every browser, including ones without CSS module scripts (Firefox ESR 140, older Safari),
 // and esbuild below es-next silently *drops* `with { type: 'css' }` (toolchain notes P5), which would

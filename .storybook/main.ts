@@ -7,10 +7,20 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
-  // Storybook's own docs renderer is a single >500 kB chunk; the warning is about Storybook, not our code.
+  // `npm run -s build-storybook` stays quiet unless something is wrong: Vite's progress lines are info, and
+  // Storybook's own docs renderer is a single >500 kB chunk (a warning about Storybook, not our code).
+  // Rolldown's plugin-timing notice only says that Storybook's CSF transform is slow on a 2-core machine.
   viteFinal: async (viteConfig) => ({
     ...viteConfig,
-    build: { ...viteConfig.build, chunkSizeWarningLimit: 1500 },
+    logLevel: 'warn',
+    build: {
+      ...viteConfig.build,
+      chunkSizeWarningLimit: 1500,
+      rolldownOptions: {
+        ...viteConfig.build?.rolldownOptions,
+        checks: { ...viteConfig.build?.rolldownOptions?.checks, bundlerTimings: false },
+      },
+    },
   }),
 };
 

@@ -3,25 +3,16 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/cc-agenda/cc-agenda.define.js';
+import type { CcAgenda } from '../src/components/cc-agenda/cc-agenda.js';
 import { sandboxBase } from './sandbox.js';
 
-interface Args {
-  insee: string;
-  sourceKey: string;
-  organization: string;
-  view: 'list' | 'month' | 'week';
-  from: string;
-  to: string;
-  timeZone: string;
-  max: number;
-  noFilters: boolean;
-}
+/** The args are the element's own properties: their types, and the controls, come from the class and its manifest. */
+type Args = Pick<CcAgenda, 'insee' | 'sourceKey' | 'organization' | 'view' | 'from' | 'to' | 'timeZone' | 'max' | 'noFilters'>;
 
 const meta: Meta<Args> = {
   title: 'Elements/cc-agenda',
   component: 'cc-agenda',
   args: { insee: '97411', sourceKey: '', organization: '', view: 'list', from: 'today', to: '+1m', timeZone: 'Indian/Reunion', max: 0, noFilters: false },
-  argTypes: { view: { control: 'inline-radio', options: ['list', 'month', 'week'] } },
   render: (args) => html`<cc-agenda
     api-base=${sandboxBase()}
     insee=${args.insee}

@@ -3,28 +3,16 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/cc-directory/cc-directory.define.js';
+import type { CcDirectory } from '../src/components/cc-directory/cc-directory.js';
 import { sandboxBase } from './sandbox.js';
 
-interface Args {
-  insee: string;
-  sourceKey: string;
-  types: string;
-  tags: string;
-  layout: 'cards' | 'list';
-  pageSize: number;
-  sort: 'name' | 'recent';
-  noSearch: boolean;
-  noFacets: boolean;
-}
+/** The args are the element's own properties: their types, and the controls, come from the class and its manifest. */
+type Args = Pick<CcDirectory, 'insee' | 'sourceKey' | 'types' | 'tags' | 'layout' | 'pageSize' | 'sort' | 'noSearch' | 'noFacets'>;
 
 const meta: Meta<Args> = {
   title: 'Elements/cc-directory',
   component: 'cc-directory',
   args: { insee: '97413', sourceKey: '', types: '', tags: '', layout: 'cards', pageSize: 12, sort: 'name', noSearch: false, noFacets: false },
-  argTypes: {
-    layout: { control: 'inline-radio', options: ['cards', 'list'] },
-    sort: { control: 'inline-radio', options: ['name', 'recent'] },
-  },
   render: (args) => html`<cc-directory
     api-base=${sandboxBase()}
     insee=${args.insee}

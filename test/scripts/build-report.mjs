@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Last step of `npm run build`: checks the artefacts and prints their raw / gzip / brotli sizes.
-// Fails (exit 1) when an artefact is missing, when Lit's development build slipped in, or when a bundle
-// relies on CSS module scripts (visitors' browsers may not support them).
+// Fails (exit 1) when an artefact is missing (including any file package.json "exports" names, and an
+// export per element), when Lit's development build slipped in, or when a bundle relies on CSS module
+// scripts (visitors' browsers may not support them).
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { builtExportProblems } from '../../scripts/package-exports.mjs';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..', '..');
 const dist = join(root, 'dist');
@@ -12,6 +14,7 @@ const problems = [];
 
 const required = ['dist/cc-widgets.js', 'dist/classes.js', 'dist/cc-widgets.iife.js', 'dist/types/index.d.ts', 'custom-elements.json'];
 for (const file of required) if (!existsSync(join(root, file))) problems.push(`missing ${file}`);
+problems.push(...builtExportProblems(root));
 
 function listJs(dir) {
   if (!existsSync(dir)) return [];
@@ -99,4 +102,4 @@ if (problems.length) {
   console.error(`\nBuild check failed:\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
-console.log('\nBuild check: all artefacts present, Lit production build, no CSS module scripts.');
+console.log('\nBuild check: all artefacts present (every package.json export too), Lit production build, no CSS module scripts.');
