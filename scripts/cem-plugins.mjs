@@ -6,7 +6,10 @@
 //   - a fired event listed in the event map interface (CcEventMap) is typed `CustomEvent<ItsDetail>`;
 //   - a field whose type the analyzer could not read, or that names a type alias of literals, gets its type
 //     from TypeScript, and a default that names a literal constant gets the constant's value;
-//   - attributes carry the type and default of the field they set.
+//   - attributes carry the type and default of the field they set;
+//   - `static properties = COMMON_PROPERTIES` (an object literal declared in another module, with a JSDoc
+//     comment per key) adds those properties and attributes, typed by the class and with the defaults that
+//     module's initialiser assigns (`element.apiBase = DEFAULT_API_BASE`).
 // The analyzer runs user plugins after its own, so every step below sees the core's finished result.
 import { readFileSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
@@ -25,6 +28,7 @@ export function communecterPlugins({ root, defineFunction = 'defineElement', eve
     defineCallsPlugin(defineFunction),
     publicApiPlugin(),
     typedEventsPlugin(root, eventMap),
+    sharedPropertiesPlugin(root, tsconfig),
     sourceTypesPlugin(root, tsconfig),
   ];
 }
@@ -273,3 +277,85 @@ function sourceTypesPlugin(root, tsconfig) {
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Properties declared once for several elements
+
+/** The initializer of `static properties = X` in a class, or undefined. */
+function staticPropertiesIdentifier(sourceFile, className) {
+  const node = classMembers(sourceFile, className).get('properties');
+  if (!node || !ts.isPropertyDeclaration(node) || !node.initializer) return undefined;
+  return ts.isIdentifier(node.initializer) ? node.initializer : undefined;
+}
+
+/** `{…} as const satisfies T` → `{…}`. */
+function unwrapExpression(node) {
+  while (node && (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node))) node = node.expression;
+  return node;
+}
+
+function jsDocText(node) {
+  const docs = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc);
+  const comment = docs.map((doc) => (typeof doc.comment === 'string' ? doc.comment : ts.getTextOfJSDocComment(doc.comment) ?? '')).join('\n').trim();
+  return comment || undefined;
+}
+
+/** `element.name = value` assignments in the functions of a module: name → default text. */
+function assignedDefaults(checker, sourceFile) {
+  const defaults = new Map();
+  const visit = (node) => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left)) {
+      const value = literalText(node.right) ?? (ts.isIdentifier(node.right) ? constantValue(checker, node.right) : undefined);
+      if (value !== undefined) defaults.set(node.left.name.text, value);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return defaults;
+}
+
+function sharedPropertiesPlugin(root, tsconfig) {
+  return {
+    name: 'communecter: properties declared once for several elements',
+    packageLinkPhase({ customElementsManifest: manifest }) {
+      const elements = classDeclarations(manifest).filter(({ declaration }) => declaration.customElement);
+      if (!elements.length) return;
+      const program = ts.createProgram([...new Set(elements.map(({ module }) => resolve(root, module.path)))], loadCompilerOptions(root, tsconfig));
+      const checker = program.getTypeChecker();
+      for (const { module, declaration } of elements) {
+        const sourceFile = program.getSourceFile(resolve(root, module.path));
+        const identifier = sourceFile && staticPropertiesIdentifier(sourceFile, declaration.name);
+        if (!identifier) continue;
+        const variable = declarationsOf(checker, identifier).find(ts.isVariableDeclaration);
+        const literal = unwrapExpression(variable?.initializer);
+        if (!literal || !ts.isObjectLiteralExpression(literal)) continue;
+        const defaults = assignedDefaults(checker, variable.getSourceFile());
+        const classNode = classMembers(sourceFile, declaration.name).get('properties').parent;
+        const instanceType = checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation(classNode.name));
+        const members = [];
+        const attributes = [];
+        for (const property of literal.properties) {
+          if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
+          const name = property.name.text;
+          const options = unwrapExpression(property.initializer);
+          const option = (key) => (ts.isObjectLiteralExpression(options) ? options.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText() === key)?.initializer : undefined);
+          const symbol = instanceType.getProperty(name);
+          // Literal unions are printed single-quoted, as the analyzer prints them elsewhere.
+          const typeText = symbol ? checker.typeToString(checker.getTypeOfSymbol(symbol)).replace(/"([^"]*)"/g, "'$1'") : undefined;
+          const type = typeText && typeText !== 'any' ? { text: typeText } : undefined;
+          const description = jsDocText(property);
+          const fallback = defaults.get(name);
+          const attributeNode = option('attribute');
+          const attribute = attributeNode && ts.isStringLiteral(attributeNode) ? attributeNode.text : attributeNode?.kind === ts.SyntaxKind.FalseKeyword ? undefined : name.toLowerCase();
+          members.push({ kind: 'field', name, privacy: 'public', ...(type ? { type } : {}), ...(fallback !== undefined ? { default: fallback } : {}), ...(description ? { description } : {}), ...(attribute ? { attribute } : {}) });
+          if (attribute) attributes.push({ name: attribute, fieldName: name, ...(type ? { type } : {}), ...(fallback !== undefined ? { default: fallback } : {}), ...(description ? { description } : {}) });
+        }
+        const own = new Set((declaration.members ?? []).map((member) => member.name));
+        declaration.members = [...members.filter((member) => !own.has(member.name)), ...(declaration.members ?? []).filter((member) => member.name !== 'properties')];
+        const ownAttributes = new Set((declaration.attributes ?? []).map((attribute) => attribute.name));
+        declaration.attributes = [...attributes.filter((attribute) => !ownAttributes.has(attribute.name)), ...(declaration.attributes ?? [])];
+      }
+    },
+  };
+}
+

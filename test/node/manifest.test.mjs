@@ -67,6 +67,19 @@ describe('custom-elements manifest', () => {
       }
     }
   });
+
+  it('lists the common attributes (declared once in COMMON_PROPERTIES) on every element, documented, typed, with defaults', () => {
+    const source = readFileSync(join(ROOT, 'src/shared/common-attributes.ts'), 'utf8');
+    const declared = [...source.matchAll(/^  (\w+): \{(?:[^}]*attribute: '([\w-]+)')?/gm)].map(([, field, attribute]) => attribute ?? field.toLowerCase());
+    assert.ok(declared.includes('api-base') && declared.includes('insee'), `COMMON_PROPERTIES not read: ${declared}`);
+    for (const element of elements) {
+      for (const name of declared) {
+        const attribute = element.declaration.attributes?.find((a) => a.name === name);
+        assert.ok(attribute, `<${element.tagName}> lacks the common attribute ${name}`);
+        assert.ok(attribute.description && attribute.type?.text && attribute.default !== undefined, `<${element.tagName}> ${name}: ${JSON.stringify(attribute)}`);
+      }
+    }
+  });
 });
 
 describe('derived from the manifest', () => {

@@ -50,9 +50,9 @@ const JSONLD_MAX = 100;
  * @summary Agenda of Communecter events.
  *
  * @fires cc-load - Events were loaded and shown: `{count, total}`.
- * @fires cc-error - Loading failed: `{error}` (an `ApiError`).
+ * @fires cc-error - Loading failed, or the configuration is invalid (nothing is then requested): `{error}` (an `ApiError` with a `kind`).
  * @fires cc-select - The user picked an event: `{item, kind, url}`. Cancelable: `preventDefault()` keeps the detail dialog closed.
- * @fires cc-filter-change - The user changed the search, types or keywords: `{query, types, tags}`.
+ * @fires cc-filter-change - The user changed the search (once typing pauses), a chip, or cleared the filters: `{query, types, tags}`.
  * @fires cc-view-change - The user changed the view or the period: `{view, from, to}` (days, `YYYY-MM-DD`).
  *
  * @slot - Fallback content (e.g. a link to the agenda on Communecter), shown before the element upgrades and in the error state.
@@ -110,7 +110,10 @@ export class CcAgenda extends LitElement {
   @property({ type: Boolean, attribute: 'no-ics' }) noIcs = false;
   /** Do not write schema.org JSON-LD into the page. */
   @property({ type: Boolean, attribute: 'no-jsonld' }) noJsonld = false;
-  /** The visitor's time zone (property only; tests pin it): times in other zones are labelled. */
+  /**
+   * The visitor's time zone: times in other zones are labelled (tests pin it).
+   * @internal
+   */
   @property({ attribute: false }) viewerZone = viewerTimeZone();
 
   @state() private showPast = false;

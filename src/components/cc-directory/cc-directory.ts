@@ -66,9 +66,9 @@ type Status = { count: number; total: number | null; page?: { page: number; page
  * @summary Directory of Communecter organisations, projects and places.
  *
  * @fires cc-load - Results were loaded and shown: `{count, total}`.
- * @fires cc-error - Loading failed: `{error}` (an `ApiError`).
- * @fires cc-select - The user picked an entry: `{item, kind, url}`. Cancelable: `preventDefault()` keeps the detail dialog closed so the host can handle it.
- * @fires cc-filter-change - The user changed the search, types or keywords: `{query, types, tags}`.
+ * @fires cc-error - Loading failed, or the configuration is invalid (nothing is then requested): `{error}` (an `ApiError` with a `kind`).
+ * @fires cc-select - The user picked an entry (click, Enter or Space on its name): `{item, kind, url}`. Cancelable: `preventDefault()` keeps the detail dialog closed so the host can handle it.
+ * @fires cc-filter-change - The user changed the search (once typing pauses), a chip, or cleared the filters: `{query, types, tags}`.
  *
  * @slot - Fallback content (e.g. a link to the directory on Communecter), shown before the element upgrades and in the error state.
  *
@@ -105,11 +105,11 @@ export class CcDirectory extends LitElement {
   @property() types = '';
   /** Initial search text. */
   @property() query = '';
-  /** Order of the entries. */
+  /** Order of the entries: `name`, or `recent` (last updated first). */
   @property() sort: DirectorySort = 'name';
-  /** Entries per page (1–24). */
+  /** Entries per page (1–24: the element stays under 1,400 DOM nodes). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 12;
-  /** Cards in a grid, or a compact list. */
+  /** `cards` (a grid) or `list` (compact rows). */
   @property() layout: 'cards' | 'list' = 'cards';
   /** Hide the search field. */
   @property({ type: Boolean, attribute: 'no-search' }) noSearch = false;
