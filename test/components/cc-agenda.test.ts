@@ -537,6 +537,56 @@ describe('<cc-agenda> views, filters, detail and export', () => {
     }
   });
 
+  it('the text chip clears the text only; other filters stay (one behaviour with the directory)', async () => {
+    await withNow(now, async () => {
+      const { el } = await agenda();
+      await settled(el);
+      root(el).querySelector<HTMLButtonElement>('.facets [data-key="workshop"]')!.click();
+      const input = root(el).querySelector<HTMLInputElement>('input[type="search"]')!;
+      input.value = 'vélo';
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      expect(titles(el)).to.deep.equal(['Atelier vélo']);
+      const chips = [...root(el).querySelectorAll<HTMLButtonElement>('[part~="active-filters"] .chip')];
+      expect(chips.map((chip) => chip.getAttribute('aria-label'))).to.deep.equal(['Retirer le filtre « vélo »', 'Retirer le filtre Atelier']);
+      chips[0]!.click();
+      await el.updateComplete;
+      expect(input.value).to.equal('');
+      expect(titles(el)).to.deep.equal(['Atelier compost', 'Atelier vélo']);
+      expect(root(el).querySelector('.facets [data-key="workshop"]')!.getAttribute('aria-pressed')).to.equal('true');
+    });
+  });
+
+  it('sync-url: the list page is in the address, and comes back with it', async () => {
+    const many = Object.fromEntries(
+      Array.from({ length: 30 }, (_, index) => {
+        const day = String(2 + (index % 25)).padStart(2, '0');
+        return [`m${index}`, event(`m${index}`, { name: `Atelier ${String(index).padStart(2, '0')}`, startDate: `2026-12-${day}T06:00:00+0000`, endDate: `2026-12-${day}T07:00:00+0000` })];
+      }),
+    );
+    stub.restore();
+    stub = stubEvents(many);
+    const start = location.href;
+    try {
+      await withNow(now, async () => {
+        const { el } = await agenda({ id: 'pages', 'sync-url': true });
+        await settled(el);
+        expect(items(el)).to.have.length(25);
+        [...root(el).querySelectorAll<HTMLButtonElement>('[part~="pager"] button')].at(-1)!.click();
+        await el.updateComplete;
+        expect(new URL(location.href).searchParams.get('pages.page')).to.equal('2');
+        expect(items(el)).to.have.length(5);
+        fixtureCleanup();
+        const { el: again } = await agenda({ id: 'pages', 'sync-url': true });
+        await settled(again);
+        expect(root(again).querySelector('[part~="pager"] .page-of')!.textContent).to.equal('Page 2 sur 2');
+        expect(items(again)).to.have.length(5);
+      });
+    } finally {
+      history.replaceState(null, '', start);
+    }
+  });
+
   it('speaks English when the page does', async () => {
     await withNow(now, async () => {
       const { el } = await agenda({}, { lang: 'en' });

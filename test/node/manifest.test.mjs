@@ -70,7 +70,7 @@ describe('custom-elements manifest', () => {
 
   it('lists the common attributes (declared once in COMMON_PROPERTIES) on every element, documented, typed, with defaults', () => {
     const source = readFileSync(join(ROOT, 'src/shared/common-attributes.ts'), 'utf8');
-    const declared = [...source.matchAll(/^  (\w+): \{(?:[^}]*attribute: '([\w-]+)')?/gm)].map(([, field, attribute]) => attribute ?? field.toLowerCase());
+    const declared = [...source.matchAll(/^ {2}(\w+): \{(?:[^}]*attribute: '([\w-]+)')?/gm)].map(([, field, attribute]) => attribute ?? field.toLowerCase());
     assert.ok(declared.includes('api-base') && declared.includes('insee'), `COMMON_PROPERTIES not read: ${declared}`);
     for (const element of elements) {
       for (const name of declared) {
