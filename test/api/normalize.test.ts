@@ -10,7 +10,11 @@ import {
   normalizeSearchResponse,
   normalizeSlugInfo,
   ApiError,
+  fetchEventsInWindow,
+  searchElements,
   type Classified,
+  type CommunecterClient,
+  type FormFields,
   type CivicEvent,
   type Organization,
   type Project,
@@ -386,5 +390,94 @@ describe('bad inputs (hostile-inputs.md §3, rows 17–37)', () => {
       expect(result.items, JSON.stringify(results)).to.deep.equal([]);
     }
     expect(() => normalizeSearchResponse(null, context)).to.throw(ApiError);
+  });
+});
+
+/** A client that answers every request with `raw` and records the form bodies. */
+function stubClient(raw: unknown): CommunecterClient & { bodies: FormFields[] } {
+  const bodies: FormFields[] = [];
+  return {
+    baseUrl: BASE,
+    bodies,
+    getJson: () => Promise.resolve(raw),
+    postForm: (_path: string, fields: FormFields) => {
+      bodies.push(fields);
+      return Promise.resolve(raw);
+    },
+  };
+}
+
+describe('contract 15b, items 1: a record answering an organisations search is an organisation', () => {
+  // About one organisation in six comes with no type at all in a fields[] search, and no collection or typeSig.
+  const untyped = { id: '6a1b2c3d4e5f60718293a4b6', name: 'Association sans type', geo: { latitude: '-20.88', longitude: '55.45' } };
+
+  it('keeps a record without any type, as an organisation of unknown sub-type, and leaves the totals as the server said', () => {
+    const result = normalizeSearchResponse({ results: { [untyped.id]: untyped }, count: { organizations: 685 } }, context, ['organizations'], ['organizations']);
+    expect(result.dropped).to.equal(0);
+    expect(result.items).to.have.length(1);
+    const org = result.items[0] as Organization;
+    expect(org).to.include({ kind: 'organization', collection: 'organizations', organizationType: null, subType: null });
+    expect(result.counts).to.deep.equal({ organizations: 685 });
+    expect(result.total).to.equal(685);
+  });
+
+  it('keeps raw sub-types and unknown strings in type; only the five known sub-types get an organizationType', () => {
+    const raw = ['NGO', 'LocalBusiness', 'GovernmentOrganization', 'Cooperative', 'Group', 'Association', 'ngo', ''].map((type, index) => ({
+      id: `org${index}`,
+      name: `Organisation ${index}`,
+      type,
+    }));
+    const result = normalizeSearchResponse({ results: raw }, context, [], ['organizations']);
+    expect(result.dropped).to.equal(0);
+    expect(result.items.map((item) => [item.kind, (item as Organization).organizationType])).to.deep.equal([
+      ['organization', 'NGO'],
+      ['organization', 'LocalBusiness'],
+      ['organization', 'GovernmentOrganization'],
+      ['organization', 'Cooperative'],
+      ['organization', 'Group'],
+      ['organization', null],
+      ['organization', null],
+      ['organization', null],
+    ]);
+    // The unknown value stays readable as the raw sub-type, but is no chip-able organisation type.
+    expect(result.items[5]?.subType).to.equal('Association');
+  });
+
+  it('an organisation sub-type query is an organisations search too', () => {
+    for (const asked of [['NGO'], ['NGO', 'Cooperative'], ['organizations', 'NGO']]) {
+      const result = normalizeSearchResponse({ results: [untyped] }, context, [], asked);
+      expect(result.items.map((item) => item.kind), asked.join()).to.deep.equal(['organization']);
+    }
+  });
+
+  it('several collections asked: organisation when organisations were among them, dropped when not', () => {
+    expect(normalizeSearchResponse({ results: [untyped] }, context, [], ['events', 'organizations', 'projects']).items[0]?.kind).to.equal('organization');
+    const ambiguous = normalizeSearchResponse({ results: [untyped] }, context, [], ['events', 'projects']);
+    expect(ambiguous.items).to.deep.equal([]);
+    expect(ambiguous.dropped).to.equal(1);
+    // What the record itself says still wins over the query.
+    const said = normalizeSearchResponse({ results: [{ ...rawEvent }, { ...untyped, typeSig: 'projects' }] }, context, [], ['organizations']);
+    expect(said.items.map((item) => item.kind)).to.deep.equal(['event', 'project']);
+    // Without the query types (an element's map, old callers) an undetectable record is still dropped.
+    expect(normalizeSearchResponse({ results: [untyped] }, context).dropped).to.equal(1);
+  });
+
+  it('one other collection asked: an undetectable record is of that collection', () => {
+    expect(normalizeSearchResponse({ results: [{ ...untyped, startDate: '2026-12-05T10:00:00+0000' }] }, context, [], ['events']).items[0]?.kind).to.equal('event');
+    expect(normalizeSearchResponse({ results: [untyped] }, context, [], ['poi']).items[0]?.kind).to.equal('poi');
+  });
+
+  it('searchElements and the agenda pass the query types to the normaliser', async () => {
+    const page = await searchElements(stubClient({ results: [untyped], count: { organizations: 1 } }), { types: ['organizations'], count: true });
+    expect(page.items.map((item) => item.kind)).to.deep.equal(['organization']);
+    expect(page.dropped).to.equal(0);
+    expect(page.total).to.equal(1);
+    const eventRow = { ...untyped, startDate: '2026-12-05T10:00:00+0000' };
+    const events = await fetchEventsInWindow(stubClient({ results: [eventRow] }), {
+      scope: {},
+      start: new Date('2026-12-01T00:00:00Z'),
+      end: new Date('2026-12-31T00:00:00Z'),
+    });
+    expect(events.map((event) => event.name)).to.deep.equal(['Association sans type']);
   });
 });

@@ -282,6 +282,28 @@ describe('normaliser properties (fast-check, 1,000 runs each)', () => {
     );
   });
 
+  it('a record in an organisations search is never dropped, whatever its type (contract 15b item 1)', () => {
+    const collectionNames = ['organizations', 'events', 'projects', 'poi', 'classifieds', 'ressources', 'jobs'];
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[0-9a-f]{24}$/),
+        fc.string({ minLength: 1, maxLength: 40 }).filter((name) => /\p{L}/u.test(name)),
+        fc.option(fc.oneof(fc.constantFrom('NGO', 'LocalBusiness', 'GovernmentOrganization', 'Cooperative', 'Group', 'Association', 'ngo', '', 'null'), anyValue), { nil: undefined }),
+        fc.constantFrom<readonly string[]>(['organizations'], ['NGO'], ['NGO', 'Cooperative'], ['organizations', 'events'], ['poi', 'organizations', 'projects']),
+        (id, name, type, asked) => {
+          const record: Record<string, unknown> = { id, name };
+          if (type !== undefined) record.type = type;
+          const page = normalizeSearchResponse({ results: { [id]: record } }, { base: BASE }, [], asked);
+          const item = page.items[0];
+          // A collection name in `type` is what the record says it is; anything else makes it an organisation.
+          const expected = typeof type === 'string' && collectionNames.includes(type) ? item?.kind !== undefined : item?.kind === 'organization';
+          return page.dropped === 0 && page.items.length === 1 && expected;
+        },
+      ),
+      RUNS,
+    );
+  });
+
   it('toGeoPoint refuses (0,0) but accepts the equator or the meridian alone', () => {
     expect(toGeoPoint(0, 0)).to.equal(null);
     expect(toGeoPoint(0, 55.45)).to.deep.equal({ lat: 0, lng: 55.45 });

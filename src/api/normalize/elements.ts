@@ -275,17 +275,19 @@ function toClassified(record: WireRecord, base: Omit<ElementBase, 'kind'>, colle
 /**
  * One record → one domain element, or null when it is unusable. `key` is the record's key in an
  * id-keyed `results` map (the fallback id); `collection` forces the collection when the route says
- * it (an element's events, the open-data API).
+ * it (an element's events, the open-data API); `fallback` is the collection of a record that says
+ * nothing about its own (see `fallbackCollection` in responses.ts).
  */
 export function normalizeElement(
   value: unknown,
   context: NormalizeContext,
   key: string | null = null,
   collection: Collection | null = null,
+  fallback: Collection | null = null,
 ): CommunecterElement | null {
   if (!isRecord(value)) return null;
   try {
-    const resolved = collection ?? detectCollection(value);
+    const resolved = collection ?? detectCollection(value) ?? fallback;
     if (resolved === null) return null;
     const base = buildBase(value, key, resolved, context);
     if (base === null) return null;
