@@ -481,3 +481,45 @@ describe('contract 15b, items 1: a record answering an organisations search is a
     expect(events.map((event) => event.name)).to.deep.equal(['Association sans type']);
   });
 });
+
+describe('contract 15b, items 2 and 11: coordinates as strings, in every geo form, and secondary addresses', () => {
+  const org = (fields: Record<string, unknown>) => normalizeElement({ id: 'o1', name: 'Lieu', type: 'organizations', ...fields }, context);
+
+  it('reads the same point from numbers and from strings with trailing zeros, in geo, geo as a Point, geoPosition and addresses[]', () => {
+    const expected = { lat: -25.967332, lng: 32.573174 };
+    const forms: Record<string, unknown>[] = [
+      { geo: { '@type': 'GeoCoordinates', latitude: '-25.9673320', longitude: '32.5731740' } },
+      { geo: { '@type': 'GeoCoordinates', latitude: -25.967332, longitude: 32.573174 } },
+      { geo: { type: 'Point', coordinates: ['32.5731740', '-25.9673320'] } },
+      { geoPosition: { type: 'Point', coordinates: ['32.5731740', '-25.9673320'] } },
+      { geoPosition: { type: 'Point', coordinates: [32.573174, -25.967332] } },
+      { addresses: [{ address: { addressLocality: 'Maputo' }, geoPosition: { type: 'Point', coordinates: ['32.5731740', '-25.9673320'] } }] },
+      { addresses: [{ geo: { '@type': 'GeoCoordinates', latitude: '-25.9673320', longitude: '32.5731740' } }] },
+      { addresses: [{ geo: { type: 'Point', coordinates: ['32.5731740', '-25.9673320'] } }] },
+    ];
+    for (const form of forms) expect(org(form)?.position, JSON.stringify(form)).to.deep.equal(expected);
+    // The 2018 export writes up to 14 decimals; longer ones are still plain decimals.
+    expect(org({ geo: { latitude: '-21.23392684939243', longitude: '55.421338868628030000' } })?.position).to.deep.equal({ lat: -21.23392684939243, lng: 55.42133886862803 });
+    // Out-of-range and non-numeric strings are refused in every form, and (0,0) is never a place.
+    const bad = [['95.0', '55.45'], ['-20.88', '181'], ['abc', '55.45'], ['-20.88', '55.45.1'], ['1e1', '55'], ['', ''], ['0', '0'], [' ', '55']];
+    for (const [lat, lng] of bad) {
+      const badForms = [
+        { geo: { latitude: lat, longitude: lng } },
+        { geo: { type: 'Point', coordinates: [lng, lat] } },
+        { geoPosition: { type: 'Point', coordinates: [lng, lat] } },
+        { addresses: [{ geoPosition: { type: 'Point', coordinates: [lng, lat] } }] },
+      ];
+      for (const form of badForms) expect(org(form)?.position, JSON.stringify(form)).to.equal(null);
+    }
+  });
+
+  it('the element’s own position wins over a secondary address; the first usable secondary one is taken', () => {
+    expect(org({ geo: { latitude: '-20.88', longitude: '55.45' }, addresses: [{ geo: { latitude: '-21.34', longitude: '55.48' } }] })?.position).to.deep.equal({ lat: -20.88, lng: 55.45 });
+    const secondary = org({ addresses: ['x', { geo: { latitude: 'abc', longitude: '55' } }, { geoPosition: { coordinates: ['55.48', '-21.34'] } }] });
+    expect(secondary?.position).to.deep.equal({ lat: -21.34, lng: 55.48 });
+    // The address comes from the secondary addresses too when the element has none of its own.
+    const place = org({ addresses: [{ address: { addressLocality: 'Maputo', addressCountry: 'MZ' }, geoPosition: { coordinates: ['32.57', '-25.96'] } }] });
+    expect([place?.address?.locality, place?.address?.country]).to.deep.equal(['Maputo', 'MZ']);
+    expect(org({ address: { addressLocality: 'Saint-Denis' }, addresses: [{ address: { addressLocality: 'Maputo' } }] })?.address?.locality).to.equal('Saint-Denis');
+  });
+});

@@ -112,6 +112,31 @@ describe('normaliser properties (fast-check, 1,000 runs each)', () => {
     );
   });
 
+  it('coordinates parse from number or string forms identically, in every geo shape (contract 15b items 2 and 11)', () => {
+    // Micro-degrees to 7 decimals, as the platform stores them; strings keep trailing zeros or use a comma.
+    const degrees = (limit: number) => fc.integer({ min: -limit * 1e7, max: limit * 1e7 }).map((n) => n / 1e7);
+    const written = (value: number) =>
+      fc.constantFrom(value, value.toFixed(7), value.toFixed(9), ` ${value.toFixed(7)} `, value.toFixed(7).replace('.', ','), value >= 0 ? `+${value.toFixed(7)}` : value.toFixed(7));
+    fc.assert(
+      fc.property(
+        degrees(90).chain((lat) => degrees(180).chain((lng) => fc.tuple(fc.constant(lat), fc.constant(lng), written(lat), written(lng), fc.integer({ min: 0, max: 4 })))),
+        ([lat, lng, latForm, lngForm, shape]) => {
+          const geo = [
+            { geo: { latitude: latForm, longitude: lngForm } },
+            { geo: { type: 'Point', coordinates: [lngForm, latForm] } },
+            { geoPosition: { type: 'Point', coordinates: [lngForm, latForm] } },
+            { addresses: [{ geoPosition: { type: 'Point', coordinates: [lngForm, latForm] } }] },
+            { addresses: [{ geo: { latitude: latForm, longitude: lngForm } }] },
+          ][shape]!;
+          const element = normalizeElement({ id: 'p1', name: 'Lieu', type: 'poi', ...geo }, { base: BASE });
+          const expected = toGeoPoint(lat, lng);
+          return JSON.stringify(element?.position ?? null) === JSON.stringify(expected);
+        },
+      ),
+      RUNS,
+    );
+  });
+
   it('negative control: a naive Number() coordinate reader fails the same property', () => {
     const naive = (value: unknown) => {
       const number = Number(value);

@@ -7,6 +7,7 @@ import { toImageSrc, toMailtoHref, toSafeUrl } from '../../shared/url.js';
 import {
   COLLECTIONS,
   ORGANIZATION_TYPES,
+  type Address,
   type Classified,
   type CivicEvent,
   type Collection,
@@ -14,6 +15,7 @@ import {
   type ElementBase,
   type ElementImages,
   type ElementRef,
+  type GeoPoint,
   type MarketSection,
   type Organization,
   type OrganizationType,
@@ -144,12 +146,40 @@ function readRef(record: WireRecord, objectKey: string | null, mapKeys: readonly
   return { id, collection, name, slug };
 }
 
+const MAX_SECONDARY_ADDRESSES = 10;
+
+/**
+ * The first usable position and address among the secondary addresses (`addresses: [{address, geo,
+ * geoPosition}]`), for elements that have none of their own: a place where the element also is is a
+ * better marker than none.
+ */
+function readSecondaryPlace(record: WireRecord): { position: GeoPoint | null; address: Address | null } {
+  const list = field(record, 'addresses');
+  let position: GeoPoint | null = null;
+  let address: Address | null = null;
+  if (!Array.isArray(list)) return { position, address };
+  for (const entry of list.slice(0, MAX_SECONDARY_ADDRESSES)) {
+    if (!isRecord(entry)) continue;
+    position ??= readPosition(entry);
+    address ??= toAddress(field(entry, 'address'));
+    if (position && address) break;
+  }
+  return { position, address };
+}
+
 function buildBase(record: WireRecord, key: string | null, collection: Collection, context: NormalizeContext): Omit<ElementBase, 'kind'> | null {
   const id = toId(field(record, '_id')) ?? toId(field(record, 'id')) ?? (key === null ? null : toId(key));
   // Without an id there is no stable key and no link; without a name there is nothing to show
   // (objects impersonating Lit templates land here too).
   const name = text(record, 'name');
   if (id === null || name === null) return null;
+  let address = toAddress(field(record, 'address'));
+  let position = readPosition(record);
+  if (address === null || position === null) {
+    const secondary = readSecondaryPlace(record);
+    address ??= secondary.address;
+    position ??= secondary.position;
+  }
   return {
     id,
     collection,
@@ -159,8 +189,8 @@ function buildBase(record: WireRecord, key: string | null, collection: Collectio
     shortDescription: text(record, 'shortDescription', 600),
     description: toRichText(field(record, 'description'), field(record, 'descriptionHTML')),
     tags: toTags(field(record, 'tags')),
-    address: toAddress(field(record, 'address')),
-    position: readPosition(record),
+    address,
+    position,
     images: readImages(record, context.base),
     email: readEmail(record),
     website: readWebsite(record),

@@ -46,8 +46,9 @@ export function toSlug(value: unknown): string | null {
 
 // A decimal number as typed in a form: optional sign, digits, one decimal separator (dot or the
 // French comma). Exponents, hex, "Infinity" and empty strings are refused on purpose: JS Number()
-// would accept them and put a place at (0,0) or (1000,…).
-const DECIMAL = /^[+-]?\d{1,3}(?:[.,]\d{1,15})?$/;
+// would accept them and put a place at (0,0) or (1000,…). Trailing zeros are kept by the platform
+// ("-25.9673320", contract 15b item 2), hence the generous number of decimals.
+const DECIMAL = /^[+-]?\d{1,3}(?:[.,]\d{1,20})?$/;
 
 function toCoordinate(value: unknown, limit: number): number | null {
   let number: number;
@@ -80,19 +81,27 @@ export function toGeoPoint(lat: unknown, lng: unknown): GeoPoint | null {
 }
 
 /**
- * The element's position: `geoPosition.coordinates` is GeoJSON `[lng, lat]`; `geo` has string
- * `latitude`/`longitude`. The first usable one wins; otherwise the element has no position.
+ * A point from either geo shape the platform writes, with number or string values (contract 15b
+ * items 2 and 11): a GeoJSON Point `{type: "Point", coordinates: [lng, lat]}`, or a schema.org
+ * `{"@type": "GeoCoordinates", latitude, longitude}`.
  */
-export function readPosition(record: WireRecord): GeoPoint | null {
-  const geoPosition = subRecord(record, 'geoPosition');
-  const coordinates = geoPosition ? field(geoPosition, 'coordinates') : undefined;
+function toPoint(value: unknown): GeoPoint | null {
+  if (!isRecord(value)) return null;
+  const coordinates = field(value, 'coordinates');
   if (Array.isArray(coordinates) && coordinates.length >= 2) {
     const point = toGeoPoint(coordinates[1], coordinates[0]);
     if (point) return point;
   }
-  const geo = subRecord(record, 'geo');
-  if (geo) return toGeoPoint(field(geo, 'latitude'), field(geo, 'longitude'));
-  return null;
+  return toGeoPoint(field(value, 'latitude'), field(value, 'longitude'));
+}
+
+/**
+ * A position from `geoPosition` (GeoJSON) or `geo` (either shape: the 2018 export writes
+ * `geo: {type: "Point", coordinates: ["55.44", "-21.25"]}` too). The first usable one wins;
+ * otherwise there is no position.
+ */
+export function readPosition(record: WireRecord): GeoPoint | null {
+  return toPoint(field(record, 'geoPosition')) ?? toPoint(field(record, 'geo'));
 }
 
 const MIN_TIME = Date.UTC(1900, 0, 1);
