@@ -100,6 +100,11 @@ export interface ElementBase {
   readonly email: string | null;
   /** Safe absolute http(s) URL of the element's own website. */
   readonly website: string | null;
+  /**
+   * Other safe http(s) addresses of the element: those after the first when `url` holds several
+   * ("a ; b ; c"), and for a POI its `urls` too. Never includes `website` twice.
+   */
+  readonly links: readonly string[];
   readonly phones: readonly Phone[];
   readonly social: readonly SocialLink[];
   readonly created: Date | null;
@@ -151,7 +156,6 @@ export interface Poi extends ElementBase {
   readonly kind: 'poi';
   readonly poiType: string | null;
   readonly parent: ElementRef | null;
-  readonly links: readonly string[];
 }
 
 export type MarketSection = 'forsale' | 'forrent' | 'need' | 'offer';

@@ -17,6 +17,7 @@ import {
   type FormFields,
   type CivicEvent,
   type Organization,
+  type Poi,
   type Project,
 } from '../../src/api/index.js';
 import { toDate, toLatitude, toPrice, toTags } from '../../src/api/normalize/primitives.js';
@@ -521,5 +522,40 @@ describe('contract 15b, items 2 and 11: coordinates as strings, in every geo for
     const place = org({ addresses: [{ address: { addressLocality: 'Maputo', addressCountry: 'MZ' }, geoPosition: { coordinates: ['32.57', '-25.96'] } }] });
     expect([place?.address?.locality, place?.address?.country]).to.deep.equal(['Maputo', 'MZ']);
     expect(org({ address: { addressLocality: 'Saint-Denis' }, addresses: [{ address: { addressLocality: 'Maputo' } }] })?.address?.locality).to.equal('Saint-Denis');
+  });
+});
+
+describe('contract 15b, item 5: url holding several addresses', () => {
+  const org = (url: unknown, extra: Record<string, unknown> = {}) => normalizeElement({ id: 'o1', name: 'Lieu', type: 'organizations', url, ...extra }, context);
+
+  it('takes the first safe http(s) address as the website and keeps the others as links', () => {
+    const cases: [string, string | null, string[]][] = [
+      ['https://a.example.org ; https://b.example.org ; www.c.example.re', 'https://a.example.org/', ['https://b.example.org/', 'https://www.c.example.re/']],
+      ['https://a.example.org, https://b.example.org', 'https://a.example.org/', ['https://b.example.org/']],
+      ['https://a.example.org https://b.example.org', 'https://a.example.org/', ['https://b.example.org/']],
+      ['https://a.example.org;https://b.example.org|www.c.example.re', 'https://a.example.org/', ['https://b.example.org/', 'https://www.c.example.re/']],
+      ['a.example.re ; b.example.re', 'https://a.example.re/', ['https://b.example.re/']],
+      ['javascript:alert(1) ; ftp://files.example.org ; https://b.example.org ; https://b.example.org/', 'https://b.example.org/', []],
+      [' ; ; ', null, []],
+    ];
+    for (const [url, website, links] of cases) {
+      const element = org(url);
+      expect([element?.website, element?.links], url).to.deep.equal([website, links]);
+    }
+  });
+
+  it('never cuts one address in pieces: commas, semicolons and spaces inside a URL stay', () => {
+    expect(org('https://x.example.org/a,b;c=1?q=1,2')?.website).to.equal('https://x.example.org/a,b;c=1?q=1,2');
+    expect(org('https://x.example.org/mon fichier.pdf')?.website).to.equal('https://x.example.org/mon%20fichier.pdf');
+    expect(org('https://x.example.org/mon fichier.pdf')?.links).to.deep.equal([]);
+    // Two bare hosts with only a space between them cannot be told from one broken value: nothing rather than a wrong link.
+    expect(org('a.example.re b.example.re')?.website).to.equal(null);
+  });
+
+  it('applies to the open-data url.website and adds the extra addresses to a POI’s own links', () => {
+    expect(org({ communecter: 'https://www.communecter.org/#@x', website: 'https://a.example.org ; https://b.example.org' })?.links).to.deep.equal(['https://b.example.org/']);
+    const poi = normalizeElement({ id: 'p1', name: 'Lieu', type: 'poi', url: 'https://a.example.org ; https://b.example.org', urls: ['https://c.example.org', 'https://b.example.org', 'https://a.example.org/'] }, context) as Poi;
+    expect(poi.website).to.equal('https://a.example.org/');
+    expect(poi.links).to.deep.equal(['https://c.example.org/', 'https://b.example.org/']);
   });
 });

@@ -11,6 +11,7 @@ import {
   toCount,
   toDate,
   toGeoPoint,
+  toHttpUrls,
   toId,
   toLatitude,
   toLongitude,
@@ -197,6 +198,19 @@ describe('normaliser properties (fast-check, 1,000 runs each)', () => {
     );
   });
 
+  it('toHttpUrls: safe, unique http(s) URLs; a single safe URL is kept whole (contract 15b item 5)', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyValue, fc.webUrl(), fc.array(fc.oneof(fc.webUrl(), nasty), { maxLength: 5 }).chain((parts) => fc.constantFrom(' ; ', ', ', ' ', ';', '|').map((sep) => parts.join(sep)))), (value) => {
+        const urls = toHttpUrls(value);
+        const single = toSafeUrl(value, { protocols: ['http:', 'https:'] });
+        // A value that is one safe URL and has no list separator around a second address stays one URL.
+        const oneUrl = typeof value === 'string' && single !== null && !/\s[;,|]|[;,|]\s|[;,|\s](?:[a-z][a-z0-9+.-]*:\/\/|\/\/|www\.)/i.test(value.trim());
+        return urls.every(isHttpUrl) && new Set(urls).size === urls.length && (!oneUrl || (urls.length === 1 && urls[0] === single));
+      }),
+      RUNS,
+    );
+  });
+
   it('toSafeUrl: null or an http(s)/mailto/tel URL, idempotent', () => {
     fc.assert(
       fc.property(fc.oneof(anyValue, fc.webUrl(), fc.string()), (value) => {
@@ -266,7 +280,7 @@ describe('normaliser properties (fast-check, 1,000 runs each)', () => {
   );
 
   function elementIsValid(element: CommunecterElement): boolean {
-    const urls = [element.website, element.images.thumb, element.images.medium, element.images.full, element.images.banner];
+    const urls = [element.website, ...element.links, element.images.thumb, element.images.medium, element.images.full, element.images.banner];
     const dates = [element.created, element.updated, 'start' in element ? element.start : null, 'end' in element ? element.end : null];
     return (
       /^[\w-]{1,64}$/.test(element.id) &&

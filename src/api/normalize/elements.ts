@@ -30,6 +30,7 @@ import {
   toAddress,
   toCount,
   toDate,
+  toHttpUrls,
   toId,
   toPhones,
   toPrice,
@@ -90,11 +91,11 @@ function readImages(record: WireRecord, base: string): ElementImages {
   };
 }
 
-function readWebsite(record: WireRecord): string | null {
+/** The element's own web addresses: the first is its website, the others extra links. */
+function readWebsites(record: WireRecord): string[] {
   const url = field(record, 'url');
   // The open-data API nests links: url: {communecter, api, website}.
-  const value = isRecord(url) ? field(url, 'website') : url;
-  return toSafeUrl(value, { protocols: ['http:', 'https:'] });
+  return toHttpUrls(isRecord(url) ? field(url, 'website') : url);
 }
 
 function readEmail(record: WireRecord): string | null {
@@ -180,6 +181,7 @@ function buildBase(record: WireRecord, key: string | null, collection: Collectio
     address ??= secondary.address;
     position ??= secondary.position;
   }
+  const [website = null, ...links] = readWebsites(record);
   return {
     id,
     collection,
@@ -193,7 +195,8 @@ function buildBase(record: WireRecord, key: string | null, collection: Collectio
     position,
     images: readImages(record, context.base),
     email: readEmail(record),
-    website: readWebsite(record),
+    website,
+    links,
     phones: toPhones(field(record, 'telephone') ?? field(record, 'phone')),
     social: toSocialLinks(field(record, 'socialNetwork')),
     created: toDate(field(record, 'created')),
@@ -263,9 +266,13 @@ function toEvent(record: WireRecord, base: Omit<ElementBase, 'kind'>): CivicEven
 function toPoi(record: WireRecord, base: Omit<ElementBase, 'kind'>): Poi {
   const poiType = subTypeOf(record, 'typePoi', 'poi');
   const urls = field(record, 'urls');
-  const links = (Array.isArray(urls) ? urls.slice(0, 10) : [])
-    .map((url) => toSafeUrl(url, { protocols: ['http:', 'https:'] }))
-    .filter((url): url is string => url !== null);
+  const links: string[] = [];
+  // Its own `urls` first, then the extra addresses of its `url`; the website is not repeated.
+  for (const url of Array.isArray(urls) ? urls.slice(0, 10) : []) {
+    const link = toSafeUrl(url, { protocols: ['http:', 'https:'] });
+    if (link !== null && link !== base.website && !links.includes(link)) links.push(link);
+  }
+  for (const link of base.links) if (!links.includes(link)) links.push(link);
   return Object.assign(base, {
     kind: 'poi' as const,
     subType: poiType,

@@ -285,6 +285,30 @@ export function toPhones(value: unknown): Phone[] {
   return phones;
 }
 
+const HTTP_ONLY = { protocols: ['http:', 'https:'] } as const;
+const URL_START = String.raw`(?:[a-z][a-z0-9+.-]*:\/\/|\/\/|www\.)`;
+// Between two addresses of a list: ";", "," or "|" with a space on either side or right before the
+// next address's scheme or "www.", or spaces before one. A separator without those ("/a,b;c=1",
+// "mon fichier.pdf") belongs to the URL, so one address is never cut into pieces.
+const URL_LIST_SEPARATOR = new RegExp(String.raw`\s*[;,|]\s+|\s+[;,|]\s*|[;,|](?=${URL_START})|\s+(?=${URL_START})`, 'i');
+const MAX_URLS = 6;
+
+/**
+ * Safe absolute http(s) URLs from a value that may hold several addresses in one string
+ * (`"a ; b ; c"`, also `,`, `|` or spaces; contract 15b item 5), in order, de-duplicated. A piece
+ * that is not a safe URL as a whole is skipped, never repaired.
+ */
+export function toHttpUrls(value: unknown): string[] {
+  if (typeof value !== 'string' || value.length > 4096) return [];
+  const urls: string[] = [];
+  for (const piece of value.split(URL_LIST_SEPARATOR)) {
+    const url = toSafeUrl(piece.trim(), HTTP_ONLY);
+    if (url !== null && !urls.includes(url)) urls.push(url);
+    if (urls.length >= MAX_URLS) break;
+  }
+  return urls;
+}
+
 const SOCIAL_NETWORKS = ['website', 'facebook', 'twitter', 'mastodon', 'instagram', 'linkedin', 'youtube', 'github', 'gitlab', 'diaspora', 'telegram', 'signal', 'peertube', 'pixelfed'] as const;
 
 /** `socialNetwork` map → safe http(s) links, in a fixed order (handles without a URL are skipped). */
@@ -294,7 +318,7 @@ export function toSocialLinks(value: unknown): SocialLink[] {
   for (const network of SOCIAL_NETWORKS) {
     const raw = field(value, network);
     if (typeof raw !== 'string' || raw === '') continue;
-    const url = toSafeUrl(raw, { protocols: ['http:', 'https:'] });
+    const url = toSafeUrl(raw, HTTP_ONLY);
     if (url) links.push({ network, url });
   }
   return links;
