@@ -301,7 +301,7 @@ const MAX_URLS = 6;
 export function toHttpUrls(value: unknown): string[] {
   if (typeof value !== 'string' || value.length > 4096) return [];
   const urls: string[] = [];
-  for (const piece of value.split(URL_LIST_SEPARATOR)) {
+  for (const piece of value.trim().split(URL_LIST_SEPARATOR)) {
     const url = toSafeUrl(piece.trim(), HTTP_ONLY);
     if (url !== null && !urls.includes(url)) urls.push(url);
     if (urls.length >= MAX_URLS) break;
