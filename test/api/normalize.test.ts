@@ -20,7 +20,7 @@ import {
   type Poi,
   type Project,
 } from '../../src/api/index.js';
-import { toDate, toLatitude, toPrice, toTags } from '../../src/api/normalize/primitives.js';
+import { toAddress, toDate, toLatitude, toPrice, toTags } from '../../src/api/normalize/primitives.js';
 import { formatDate, formatPrice } from '../../src/shared/format.js';
 import { toText } from '../../src/shared/text.js';
 import { toImageSrc } from '../../src/shared/url.js';
@@ -557,5 +557,57 @@ describe('contract 15b, item 5: url holding several addresses', () => {
     const poi = normalizeElement({ id: 'p1', name: 'Lieu', type: 'poi', url: 'https://a.example.org ; https://b.example.org', urls: ['https://c.example.org', 'https://b.example.org', 'https://a.example.org/'] }, context) as Poi;
     expect(poi.website).to.equal('https://a.example.org/');
     expect(poi.links).to.deep.equal(['https://c.example.org/', 'https://b.example.org/']);
+  });
+});
+
+describe('contract 15b, items 3, 6 and 12: addresses', () => {
+  it('reads "undefined", "null" and "" as no value, in codeInsee and every other address field', () => {
+    for (const placeholder of ['undefined', 'null', 'NULL', '', ' ']) {
+      const address = toAddress({ streetAddress: placeholder, postalCode: placeholder, addressLocality: placeholder, codeInsee: placeholder, addressCountry: 'RE', depName: placeholder, level3Name: placeholder });
+      expect(address, JSON.stringify(placeholder)).to.deep.include({ street: null, postalCode: null, locality: null, insee: null, region: null, department: null, country: 'RE' });
+    }
+    expect(toAddress({ codeInsee: 'undefined', postalCode: 'undefined' })).to.equal(null);
+  });
+
+  it('keeps the legacy {depName, regionName} form as an address', () => {
+    // A 2018 marketplace record (pixelhumain/co2 data/classifieds.json), no localityId and no levels.
+    const legacy = { addressCountry: 'RE', '@type': 'PostalAddress', codeInsee: '97414', streetAddress: '', postalCode: '97450', addressLocality: 'ST LOUIS', depName: 'REUNION', regionName: 'La Réunion' };
+    expect(toAddress(legacy)).to.deep.equal({
+      street: null, postalCode: '97450', locality: 'St Louis', country: 'RE', insee: '97414', cityId: null,
+      region: 'La Réunion', department: 'Reunion', level3: null, level4: null,
+    });
+    expect(toAddress({ depName: 'REUNION', regionName: 'La Réunion' })).to.deep.include({ region: 'La Réunion', department: 'Reunion', locality: null });
+    // The levels, when present, win over the legacy names.
+    expect(toAddress({ level3Name: 'Occitanie', regionName: 'Languedoc', level4Name: 'Hérault', depName: 'HERAULT' })).to.deep.include({ region: 'Occitanie', department: 'Hérault' });
+  });
+
+  it('shows upper-case place names in title case and leaves mixed-case ones as written', () => {
+    const cases: [string, string][] = [
+      ['ST LOUIS', 'St Louis'],
+      ['SAINT-DENIS', 'Saint-Denis'],
+      ['LA RIVIERE', 'La Riviere'],
+      ["L'ETANG-SALE", "L'Etang-Sale"],
+      ['ÉTANG-SALÉ LES HAUTS', 'Étang-Salé les Hauts'],
+      ["SAINT-JEAN-D'ANGELY", "Saint-Jean-d'Angely"],
+      ['BOURG-LA-REINE', 'Bourg-la-Reine'],
+      ['LA PLAINE DES PALMISTES', 'La Plaine des Palmistes'],
+      ['PARIS 15E ARRONDISSEMENT', 'Paris 15e Arrondissement'],
+      ['Saint-Denis', 'Saint-Denis'],
+      ['saint-pierre', 'saint-pierre'],
+      ['McLEAN', 'McLEAN'],
+      ['ZI', 'ZI'],
+      ['Антананариву', 'Антананариву'],
+    ];
+    for (const [raw, shown] of cases) expect(toAddress({ addressLocality: raw })?.locality, raw).to.equal(shown);
+    expect(toAddress({ level3Name: 'AUVERGNE-RHÔNE-ALPES', level4Name: 'LOIRE' })).to.deep.include({ region: 'Auvergne-Rhône-Alpes', department: 'Loire' });
+    // Streets keep their capitals: "ZI", "RN2", "BP 12" would not survive title case.
+    expect(toAddress({ streetAddress: 'ZI DU PORT, RN2' })?.street).to.equal('ZI DU PORT, RN2');
+  });
+
+  it('never takes level1Name for a country: the country is addressCountry or nothing', () => {
+    expect(toAddress({ level1: '58be4af494ef47df1d0ddbcc', level1Name: 'Madagasikara', addressLocality: 'Antananarivo' })?.country).to.equal(null);
+    expect(toAddress({ level1Name: 'France', level3Name: 'Réunion', addressCountry: 'RE' })?.country).to.equal('RE');
+    expect(toAddress({ level1Name: 'Tanzanie', addressCountry: 'tz' })).to.deep.include({ country: 'TZ', region: null, department: null });
+    expect(Object.values(toAddress({ level1Name: 'Madagasikara', addressLocality: 'Antananarivo' }) ?? {})).to.not.include('Madagasikara');
   });
 });

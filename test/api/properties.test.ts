@@ -10,6 +10,7 @@ import {
   toAddress,
   toCount,
   toDate,
+  toDisplayCase,
   toGeoPoint,
   toHttpUrls,
   toId,
@@ -192,6 +193,21 @@ describe('normaliser properties (fast-check, 1,000 runs each)', () => {
           tags.every((tag) => typeof tag === 'string' && tag !== '' && tag === tag.trim() && !/[\u200B\uFEFF\u0000]/.test(tag)) &&
           new Set(folded).size === tags.length &&
           JSON.stringify(toTags(tags)) === JSON.stringify(tags)
+        );
+      }),
+      RUNS,
+    );
+  });
+
+  it('toDisplayCase only changes letter case, leaves text with lower case alone, and is idempotent', () => {
+    const placeNames = fc.oneof(fc.string({ unit: 'grapheme' }), fc.constantFrom('ST LOUIS', "L'ÉTANG-SALÉ", 'LA PLAINE DES PALMISTES', 'PARIS 15E', 'İZMIR', 'ΑΘΗΝΑ'));
+    fc.assert(
+      fc.property(fc.oneof(placeNames, placeNames.map((text) => text.toUpperCase())), (text) => {
+        const shown = toDisplayCase(text);
+        return (
+          shown.toLocaleLowerCase('fr') === text.toLocaleLowerCase('fr') &&
+          toDisplayCase(shown) === shown &&
+          (!/\p{Ll}/u.test(text) || shown === text)
         );
       }),
       RUNS,

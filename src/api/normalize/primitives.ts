@@ -240,23 +240,65 @@ function shortText(record: WireRecord, key: string, maxLength = 200): string | n
   return toText(field(record, key), { maxLength });
 }
 
-/** Postal address; "Unknown Locality" (the search API's default) reads as no locality. */
+// What JavaScript forms wrote into the database for an empty field (`codeInsee: "undefined"`,
+// contract 15b item 12), and the search API's default locality.
+const PLACEHOLDER = /^(?:undefined|null|nan|unknown locality)$/i;
+
+function addressText(record: WireRecord, key: string, maxLength = 200): string | null {
+  const text = shortText(record, key, maxLength);
+  return text === null || PLACEHOLDER.test(text) ? null : text;
+}
+
+// Words a French place name keeps in lower case inside it ("Bourg-la-Reine", "Saint-Jean-d'Angély").
+const MINOR_WORDS = new Set(['d', 'de', 'des', 'du', 'l', 'la', 'le', 'les', 'en', 'et', 'sur', 'sous', 'au', 'aux', 'à', 'lès', 'lez']);
+
+/**
+ * A place name written in capitals ("ST LOUIS", "SAINT-DENIS", imports from spreadsheets; contract
+ * 15b item 12) in title case for display: "St Louis", "Saint-Denis", "Bourg-la-Reine",
+ * "L'Étang-Salé", "Paris 15e". A name with any lower-case letter is left as written ("McLean",
+ * "saint-pierre"), and so are short codes ("ZI"). Idempotent. Accents lost in the capitals are not
+ * restored ("RIVIERE" → "Riviere").
+ */
+export function toDisplayCase(text: string): string {
+  if (/\p{Ll}/u.test(text) || (text.match(/\p{Lu}/gu)?.length ?? 0) < 3) return text;
+  let first = true;
+  return text.toLocaleLowerCase('fr').replace(/[\p{L}\p{M}]+/gu, (word: string, offset: number, whole: string) => {
+    const before = offset > 0 ? whole[offset - 1]! : '';
+    const isFirst = first;
+    first = false;
+    // "15E" is an ordinal ("15e"); the word after an apostrophe is a name ("d'Angély").
+    if (/\p{N}/u.test(before)) return word;
+    if (!isFirst && before !== "'" && before !== '’' && MINOR_WORDS.has(word)) return word;
+    return word.charAt(0).toLocaleUpperCase('fr') + word.slice(1);
+  });
+}
+
+function placeName(record: WireRecord, key: string): string | null {
+  const text = addressText(record, key);
+  return text === null ? null : toDisplayCase(text);
+}
+
+/**
+ * Postal address. Placeholder strings ("undefined", "null", "Unknown Locality") read as no value;
+ * the legacy form `{depName, regionName}` without levels (2018 records) gives the département and the
+ * region; place names in capitals are shown in title case. The country is `addressCountry` only:
+ * `level1Name` is the territory's own, inconsistent name ("Madagasikara", "Réunion"), never a country
+ * label (contract 15b item 3), and is not read at all.
+ */
 export function toAddress(value: unknown): Address | null {
   if (!isRecord(value)) return null;
-  let locality = shortText(value, 'addressLocality');
-  if (locality !== null && /^unknown locality$/i.test(locality)) locality = null;
-  const postalCode = shortText(value, 'postalCode', 12);
-  const countryRaw = shortText(value, 'addressCountry', 8);
-  const inseeRaw = shortText(value, 'codeInsee', 8);
+  const postalCode = addressText(value, 'postalCode', 12);
+  const countryRaw = addressText(value, 'addressCountry', 8);
+  const inseeRaw = addressText(value, 'codeInsee', 8);
   const address: Address = {
-    street: shortText(value, 'streetAddress'),
+    street: addressText(value, 'streetAddress'),
     postalCode: postalCode !== null && /^[\p{L}\p{N} -]{2,12}$/u.test(postalCode) ? postalCode : null,
-    locality,
+    locality: placeName(value, 'addressLocality'),
     country: countryRaw !== null && /^[A-Za-z]{2}$/.test(countryRaw) ? countryRaw.toUpperCase() : null,
     insee: inseeRaw !== null && /^\d[\dAB]\d{3}$/i.test(inseeRaw) ? inseeRaw.toUpperCase() : null,
     cityId: toId(field(value, 'localityId')),
-    region: shortText(value, 'level3Name') ?? shortText(value, 'addressRegion'),
-    department: shortText(value, 'level4Name'),
+    region: placeName(value, 'level3Name') ?? placeName(value, 'addressRegion') ?? placeName(value, 'regionName'),
+    department: placeName(value, 'level4Name') ?? placeName(value, 'depName'),
     level3: toId(field(value, 'level3')),
     level4: toId(field(value, 'level4')),
   };
