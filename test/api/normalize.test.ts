@@ -611,3 +611,32 @@ describe('contract 15b, items 3, 6 and 12: addresses', () => {
     expect(Object.values(toAddress({ level1Name: 'Madagasikara', addressLocality: 'Antananarivo' }) ?? {})).to.not.include('Madagasikara');
   });
 });
+
+describe('contract 15b, item 4: thumbnails named after the original file', () => {
+  const dir = '/upload/communecter/organizations/5a1b2c3d4e5f60718293a4b5';
+
+  it('resolves thumb/<original name> paths with timestamp prefixes, .webp, spaces, accents and cache-busting suffixes', () => {
+    const cases: [string, string][] = [
+      [`${dir}/thumb/1544000000_logo-tiers-lieu.webp`, `${BASE}${dir}/thumb/1544000000_logo-tiers-lieu.webp`],
+      [`${dir}/thumb/20230412_143015_Mon logo (2).webp?t=1681300000`, `${BASE}${dir}/thumb/20230412_143015_Mon%20logo%20(2).webp?t=1681300000`],
+      [`${dir}/thumb/café-été.WEBP`, `${BASE}${dir}/thumb/caf%C3%A9-%C3%A9t%C3%A9.WEBP`],
+      [`${dir}/medium/1690000000-affiche.jpeg?_=1690000001`, `${BASE}${dir}/medium/1690000000-affiche.jpeg?_=1690000001`],
+      [`https://www.communecter.org${dir}/thumb/logo.webp`, `https://www.communecter.org${dir}/thumb/logo.webp`],
+    ];
+    for (const [path, src] of cases) expect(toImageSrc(path, BASE, 'https:'), path).to.equal(src);
+    const org = normalizeElement({ ...simpleOrganization, profilThumbImageUrl: `${dir}/thumb/1544000000_logo.webp`, profilMediumImageUrl: undefined }, context) as Organization;
+    expect(org.images.thumb).to.equal(`${BASE}${dir}/thumb/1544000000_logo.webp`);
+    expect(org.images.medium).to.equal(`${BASE}${dir}/logo.png`);
+  });
+
+  it('drops paths to a file without a name and keeps a "#" in a name from cutting the path', () => {
+    // 2018 export: an upload saved without a name is ".jpg" in every size.
+    const nameless = normalizeElement(
+      { ...simpleOrganization, profilImageUrl: `${dir}/.jpg`, profilMediumImageUrl: `${dir}/medium/.jpg`, profilThumbImageUrl: `${dir}/thumb/`, profilBannerUrl: `${dir}/banner/.png?t=1` },
+      context,
+    ) as Organization;
+    expect(nameless.images).to.deep.equal({ thumb: null, medium: null, full: null, banner: null });
+    const hashed = normalizeElement({ ...simpleOrganization, profilThumbImageUrl: `${dir}/thumb/affiche #3.png?t=1` }, context) as Organization;
+    expect(hashed.images.thumb).to.equal(`${BASE}${dir}/thumb/affiche%20%233.png?t=1`);
+  });
+});

@@ -79,8 +79,22 @@ function text(record: WireRecord, key: string, maxLength = 300): string | null {
   return toText(field(record, key), { maxLength });
 }
 
+// A path to a file without a name: "…/medium/.jpg" (an upload saved without a name, 2018 export)
+// or "…/thumb/". It can only 404; null shows the placeholder at once.
+const NAMELESS_FILE = /\/(?:\.[A-Za-z0-9]{1,5})?(?:\?[^#]*)?$/;
+
+/**
+ * An image field → a safe src. Thumbnails are often `thumb/<original file name>` with timestamp
+ * prefixes, spaces or `.webp` (contract 15b item 4), which `toImageSrc` resolves as they are; a "#"
+ * in a file name is encoded, since image paths have no fragment and it would cut the path.
+ */
+function imageSrc(value: unknown, base: string): string | null {
+  if (typeof value !== 'string' || NAMELESS_FILE.test(value.trim())) return null;
+  return toImageSrc(value.includes('#') ? value.replaceAll('#', '%23') : value, base);
+}
+
 function readImages(record: WireRecord, base: string): ElementImages {
-  const image = (key: string) => toImageSrc(field(record, key), base);
+  const image = (key: string) => imageSrc(field(record, key), base);
   const full = image('profilImageUrl') ?? image('image');
   const medium = image('profilMediumImageUrl') ?? full;
   return {
