@@ -139,7 +139,11 @@ export interface WeeklySlot {
 export interface CivicEvent extends ElementBase {
   readonly kind: 'event';
   readonly eventType: string | null;
-  /** Start instant; null when the platform's value was unusable ("date inconnue"). */
+  /**
+   * Start instant; null when the platform's value was unusable ("date inconnue"). For a recurring
+   * event, the first day of the series when the platform gives one (`startDate`), else null: the
+   * slots then repeat without a lower bound.
+   */
   readonly start: Date | null;
   readonly end: Date | null;
   readonly allDay: boolean;
@@ -149,6 +153,11 @@ export interface CivicEvent extends ElementBase {
   readonly parent: ElementRef | null;
   /** Weekly slots of a recurring event; empty for one-off events. */
   readonly recurrence: readonly WeeklySlot[];
+  /**
+   * The platform's sort key (`startDateSort`): for a recurring event, the occurrence the row stands
+   * for (usually the next one). Informative only: never a bound on the series (see `start`).
+   */
+  readonly sortDate: Date | null;
   readonly attendeeCount: number | null;
 }
 

@@ -20,7 +20,8 @@ import {
   type Poi,
   type Project,
 } from '../../src/api/index.js';
-import { toAddress, toDate, toLatitude, toPrice, toTags } from '../../src/api/normalize/primitives.js';
+import { toAddress, toDate, toLatitude, toPrice, toTags, toWeeklySlots } from '../../src/api/normalize/primitives.js';
+import { occurrencesInWindow } from '../../src/components/cc-agenda/agenda-model.js';
 import { formatDate, formatPrice } from '../../src/shared/format.js';
 import { toText } from '../../src/shared/text.js';
 import { toImageSrc } from '../../src/shared/url.js';
@@ -135,7 +136,7 @@ describe('normalisers: the contract quirks', () => {
     expect(viaLinks.organizer?.collection).to.equal('organizations');
   });
 
-  it('expands nothing but reads recurring events: openingHours slots, start from startDateSort', () => {
+  it('expands nothing but reads recurring events: openingHours slots; startDateSort is a sort key, not the start', () => {
     const recurring = normalizeElement(
       {
         ...rawEvent,
@@ -146,7 +147,8 @@ describe('normalisers: the contract quirks', () => {
       },
       context,
     ) as CivicEvent;
-    expect(recurring.start?.toISOString()).to.equal('2026-12-01T06:00:00.000Z');
+    expect(recurring.start).to.equal(null);
+    expect(recurring.sortDate?.toISOString()).to.equal('2026-12-01T06:00:00.000Z');
     expect(recurring.end).to.equal(null);
     expect(recurring.recurrence).to.deep.equal([{ day: 2, opens: '09:00', closes: '12:00' }]);
   });
@@ -638,5 +640,87 @@ describe('contract 15b, item 4: thumbnails named after the original file', () =>
     expect(nameless.images).to.deep.equal({ thumb: null, medium: null, full: null, banner: null });
     const hashed = normalizeElement({ ...simpleOrganization, profilThumbImageUrl: `${dir}/thumb/affiche #3.png?t=1` }, context) as Organization;
     expect(hashed.images.thumb).to.equal(`${BASE}${dir}/thumb/affiche%20%233.png?t=1`);
+  });
+});
+
+describe('contract 15b, item 13: agenda rows of recurring events', () => {
+  // The shape of a /co2/search/agenda row for a weekly event: no startDate/endDate, a 7-slot openingHours with ""
+  // for days without hours, recurrency, startDateSort as a PHP DateTime, startDateSortFormat with the local offset.
+  const row = {
+    _id: { $id: '6b0f1e2d3c4b5a6978877601' },
+    name: 'Permanence vélo',
+    type: 'events',
+    typeEvent: 'workshop',
+    recurrency: true,
+    openingHours: ['', '', { dayOfWeek: 'We', hours: [{ opens: '09:00', closes: '12:00' }] }, '', '', '', ''],
+    startDateSort: { date: '2026-08-12 09:00:00.000000', timezone_type: 3, timezone: 'Europe/Paris' },
+    startDateSortFormat: '2026-08-12T09:00:00+0200',
+  };
+
+  it('normalises to a weekly event in the row’s zone, with startDateSort kept as a sort key only', () => {
+    const event = normalizeElement(row, context) as CivicEvent;
+    expect(event.recurrence).to.deep.equal([{ day: 2, opens: '09:00', closes: '12:00' }]);
+    expect(event.timeZone).to.equal('Europe/Paris');
+    expect(event.start).to.equal(null);
+    expect(event.end).to.equal(null);
+    expect(event.sortDate?.toISOString()).to.equal('2026-08-12T07:00:00.000Z');
+    // startDateSort is the occurrence the row stands for, not the series' start: nothing before it is hidden.
+    const shown = occurrencesInWindow([event], { start: new Date('2026-08-01T00:00:00Z'), end: new Date('2026-09-01T00:00:00Z') }, 'UTC');
+    expect(shown.map((item) => item.start.toISOString())).to.deep.equal([
+      '2026-08-05T07:00:00.000Z',
+      '2026-08-12T07:00:00.000Z',
+      '2026-08-19T07:00:00.000Z',
+      '2026-08-26T07:00:00.000Z',
+    ]);
+    // Without startDateSortFormat, the PHP object gives the same instant.
+    const { startDateSortFormat: _format, ...phpOnly } = row;
+    expect((normalizeElement(phpOnly, context) as CivicEvent).sortDate?.toISOString()).to.equal('2026-08-12T07:00:00.000Z');
+  });
+
+  it('reads PHP DateTime objects: the date is wall-clock time in their zone', () => {
+    const php = (date: string, timezone?: unknown, timezone_type = 3) => toDate(timezone === undefined ? { date, timezone_type } : { date, timezone_type, timezone });
+    expect(php('2026-08-14 09:00:00.000000', 'Europe/Paris')?.toISOString()).to.equal('2026-08-14T07:00:00.000Z');
+    expect(php('2026-12-14 09:00:00.000000', 'Europe/Paris')?.toISOString()).to.equal('2026-12-14T08:00:00.000Z');
+    expect(php('2026-12-14 09:00:00.250000', 'Indian/Reunion')?.toISOString()).to.equal('2026-12-14T05:00:00.250Z');
+    expect(php('2026-08-14 09:00:00.000000', '+02:00', 1)?.toISOString()).to.equal('2026-08-14T07:00:00.000Z');
+    expect(php('2026-08-14 09:00:00.000000', 'UTC', 2)?.toISOString()).to.equal('2026-08-14T09:00:00.000Z');
+    // Without a zone, the server's own: a naive date is read as Europe/Paris (15b item 13).
+    expect(php('2026-08-14 09:00:00.000000')?.toISOString()).to.equal('2026-08-14T07:00:00.000Z');
+    // 02:30 does not exist in Paris on 2026-03-29: moved forward by the gap, as calendars do.
+    expect(php('2026-03-29 02:30:00.000000', 'Europe/Paris')?.toISOString()).to.equal('2026-03-29T01:30:00.000Z');
+    for (const [date, zone] of [['2026-02-30 09:00:00.000000', 'Europe/Paris'], ['2026-08-14 09:00:00', 'Mars/Olympus'], ['2026-08-14T09:00:00+0200', 'Europe/Paris'], ['demain', 'Europe/Paris'], ['2026-08-14 09:00:00', 42]]) {
+      expect(php(date as string, zone), `${String(date)} ${String(zone)}`).to.equal(null);
+    }
+    // Plain naive strings keep their documented reading (contract 5: search writes UTC without a zone).
+    expect(toDate('2026-08-14 09:00:00')?.toISOString()).to.equal('2026-08-14T09:00:00.000Z');
+    // Years before 1900 are refused, in both forms (Date.UTC would read 0050 as 1950).
+    expect(toDate('0050-01-01')).to.equal(null);
+    expect(php('0050-01-01 09:00:00.000000', 'Europe/Paris')).to.equal(null);
+  });
+
+  it('takes the zone from timeZone first, then from the PHP object when it is a zone the browser knows', () => {
+    expect((normalizeElement({ ...row, timeZone: 'Indian/Reunion' }, context) as CivicEvent).timeZone).to.equal('Indian/Reunion');
+    expect((normalizeElement({ ...row, startDateSort: { ...row.startDateSort, timezone: 'Mars/Olympus' } }, context) as CivicEvent).timeZone).to.equal(null);
+    const oneOff = normalizeElement({ ...rawEvent, timeZone: undefined, startDate: { date: '2026-12-15 16:00:00.000000', timezone_type: 3, timezone: 'Indian/Reunion' } }, context) as CivicEvent;
+    expect([oneOff.timeZone, oneOff.start?.toISOString()]).to.deep.equal(['Indian/Reunion', '2026-12-15T12:00:00.000Z']);
+  });
+
+  it('a row whose slots cannot be read, or a one-off row without startDate, starts at the occurrence it stands for', () => {
+    const unreadable = normalizeElement({ ...row, openingHours: ['', '', '', '', '', '', ''] }, context) as CivicEvent;
+    expect(unreadable.recurrence).to.deep.equal([]);
+    expect(unreadable.start?.toISOString()).to.equal('2026-08-12T07:00:00.000Z');
+    const oneOff = normalizeElement({ ...rawEvent, startDate: undefined, endDate: undefined, startDateSortFormat: '2026-12-15T16:00:00+0400' }, context) as CivicEvent;
+    expect(oneOff.start?.toISOString()).to.equal('2026-12-15T12:00:00.000Z');
+  });
+
+  it('reads the day from dayOfWeek only, in any of its spellings, and the slots from an index-keyed object too', () => {
+    // The platform's own form orders days Sunday first; the 15b sample is Monday first: the position says nothing.
+    const sundayFirst = ['', '', '', { dayOfWeek: 'We', hours: [{ opens: '18:00', closes: '21:00:00' }] }, '', '', { hours: [{ opens: '10:00', closes: '11:00' }] }];
+    expect(toWeeklySlots(sundayFirst)).to.deep.equal([{ day: 2, opens: '18:00', closes: '21:00' }]);
+    expect(toWeeklySlots({ 2: { dayOfWeek: 'we', hours: [{ opens: '9:00', closes: '12:00' }] }, 6: { dayOfWeek: 'Sunday', hours: [{ opens: '10:00', closes: '12:00' }] } })).to.deep.equal([
+      { day: 2, opens: '09:00', closes: '12:00' },
+      { day: 6, opens: '10:00', closes: '12:00' },
+    ]);
+    expect(toWeeklySlots(['', null, 3, { dayOfWeek: 'Xx', hours: [{ opens: '09:00', closes: '10:00' }] }, { dayOfWeek: 'Mo', hours: '09:00-10:00' }])).to.deep.equal([]);
   });
 });

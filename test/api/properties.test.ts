@@ -156,12 +156,28 @@ describe('normaliser properties (fast-check, 1,000 runs each)', () => {
 
   it('toDate: null or a valid date, idempotent', () => {
     fc.assert(
-      fc.property(fc.oneof(anyValue, fc.date({ noInvalidDate: false }), fc.record({ sec: anyValue, usec: anyValue })), (value) => {
-        const date = toDate(value);
-        if (date === null) return true;
-        const again = toDate(date);
-        return isValidDate(date) && again !== null && again.getTime() === date.getTime();
-      }),
+      fc.property(
+        fc.oneof(
+          anyValue,
+          fc.date({ noInvalidDate: false }),
+          fc.record({ sec: anyValue, usec: anyValue }),
+          // PHP DateTime objects (contract 15b item 13), well-formed or not.
+          fc.record(
+            {
+              date: fc.oneof(anyValue, fc.date({ noInvalidDate: true }).map((date) => date.toISOString().replace('T', ' ').replace('Z', '000'))),
+              timezone_type: fc.oneof(fc.constantFrom(1, 2, 3), anyValue),
+              timezone: fc.oneof(fc.constantFrom('Europe/Paris', 'Indian/Reunion', 'Pacific/Chatham', '+02:00', '-09:30', 'UTC', 'CEST', 'Mars/Olympus', ''), anyValue),
+            },
+            { requiredKeys: ['date'] },
+          ),
+        ),
+        (value) => {
+          const date = toDate(value);
+          if (date === null) return true;
+          const again = toDate(date);
+          return isValidDate(date) && again !== null && again.getTime() === date.getTime();
+        },
+      ),
       RUNS,
     );
   });

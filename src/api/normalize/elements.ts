@@ -33,6 +33,7 @@ import {
   toHttpUrls,
   toId,
   toPhones,
+  toPhpTimeZone,
   toPrice,
   toRichText,
   toSlug,
@@ -255,10 +256,16 @@ function toProject(record: WireRecord, base: Omit<ElementBase, 'kind'>): Project
 function toEvent(record: WireRecord, base: Omit<ElementBase, 'kind'>): CivicEvent {
   const eventType = subTypeOf(record, 'typeEvent', 'events');
   const recurrence = toWeeklySlots(field(record, 'openingHours'));
+  // `startDateSort` (a PHP DateTime in agenda rows) and `startDateSortFormat` (ISO with the event's
+  // local offset) are the row's sort key. The contract does not say they are the series' first day;
+  // the 2026 client that documents them (contract 15b item 13) reads them as the occurrence a row
+  // stands for. The agenda hides every occurrence before `start`, so the sort key never becomes the
+  // start of a recurring event; it is kept as `sortDate`. A row without `startDate` and without
+  // readable slots starts there: it is the one occurrence known.
+  const sortDate = toDate(field(record, 'startDateSortFormat')) ?? toDate(field(record, 'startDateSort'));
   let start =
     toDate(field(record, 'startDate')) ?? toDate(field(record, 'startDateTime')) ?? toDate(field(record, 'startDateSec'));
-  // Recurring events keep their first occurrence in startDateSort.
-  if (start === null && recurrence.length > 0) start = toDate(field(record, 'startDateSort'));
+  if (start === null && recurrence.length === 0) start = sortDate;
   const end = toDate(field(record, 'endDate')) ?? toDate(field(record, 'endDateTime')) ?? toDate(field(record, 'endDateSec'));
   const allDay = field(record, 'allDay');
   const counts = subRecord(record, 'counts');
@@ -269,10 +276,14 @@ function toEvent(record: WireRecord, base: Omit<ElementBase, 'kind'>): CivicEven
     start,
     end,
     allDay: allDay === true || allDay === 'true' || allDay === 1,
-    timeZone: toTimeZone(field(record, 'timeZone')),
+    // The event's own zone, else the zone of its PHP DateTime dates (the weekly slots' hours are
+    // wall-clock times in it).
+    timeZone:
+      toTimeZone(field(record, 'timeZone')) ?? toPhpTimeZone(field(record, 'startDateSort')) ?? toPhpTimeZone(field(record, 'startDate')),
     organizer: readRef(record, 'organizerObj', ['organizer', 'links.organizer'], 'organizerId', 'organizerType'),
     parent: readRef(record, null, ['parent'], 'parentId', 'parentType'),
     recurrence,
+    sortDate,
     attendeeCount: counts ? toCount(field(counts, 'attendees')) : null,
   });
 }
