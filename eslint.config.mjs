@@ -46,6 +46,17 @@ export default tseslint.config(
       ],
     },
   },
+  // Layers that point one way: lib (pure helpers) ← api (the client) ← shared (controllers, templates)
+  // ← components. shared/ reads only types and errors from api/; components reach api/ through its index.
+  ...[
+    ['src/lib/**/*.ts', [{ group: ['**/api/**', '**/shared/**', '**/components/**'], message: 'src/lib is the bottom layer: pure helpers only.' }]],
+    ['src/api/**/*.ts', [{ group: ['**/shared/**', '**/components/**'], message: 'src/api must not depend on widgets: move pure helpers to src/lib.' }]],
+    ['src/shared/**/*.ts', [
+      { group: ['**/components/**'], message: 'shared code must not depend on one element.' },
+      { group: ['**/api/*', '**/api/**/*', '!**/api/errors.js'], allowTypeImports: true, message: 'shared/ imports only types and errors from api/ (components pass it what it needs).' },
+    ]],
+    ['src/components/**/*.ts', [{ group: ['**/api/*', '**/api/**/*', '!**/api/index.js'], message: 'components import the client through src/api/index.ts only.' }]],
+  ].map(([files, patterns]) => ({ files: [files], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] } })),
   {
     files: ['src/shared/sanitize.ts'],
     rules: { 'no-restricted-imports': 'off' },

@@ -32,7 +32,8 @@ export interface EventWindowQuery {
 const PAGE = 500;
 
 function eventsOf(raw: unknown, base: string): CivicEvent[] {
-  return normalizeSearchResponse(raw, { base }).items.filter((item): item is CivicEvent => item.kind === 'event');
+  // Only events were asked: a row that does not say its collection is an event.
+  return normalizeSearchResponse(raw, { base }, [], ['events']).items.filter((item): item is CivicEvent => item.kind === 'event');
 }
 
 export async function fetchEventsInWindow(client: CommunecterClient, query: EventWindowQuery, options: RequestOptions = {}): Promise<CivicEvent[]> {

@@ -188,6 +188,8 @@ function applyClientFilters(page: SearchPage, query: SearchQuery): SearchPage {
   const needsTypeFilter = organizationTypes.length > 0 && !(organizationTypes.length === 1 && collections.length === 0);
   if (!needsTypeFilter && wantedTags.length < 2 && !(hasOtherPlaces && countries.length > 0)) return page;
   const items = page.items.filter((item) => {
+    // Several sub-types asked: the server answered with every organisation, so one whose sub-type is
+    // unknown (no or an unknown `type`, contract 15b item 1) cannot be shown as matching them.
     if (needsTypeFilter && item.kind === 'organization' && !collections.includes('organizations')) {
       if (item.organizationType === null || !organizationTypes.includes(item.organizationType)) return false;
     }
@@ -209,6 +211,6 @@ export async function searchElements(
 ): Promise<SearchPage> {
   const raw = await client.postForm(SEARCH_PATH, buildSearchForm(query), options);
   const context: NormalizeContext = { base: client.baseUrl };
-  const page = normalizeSearchResponse(raw, context, query.count ? countedTypes(query.types) : []);
+  const page = normalizeSearchResponse(raw, context, query.count ? countedTypes(query.types) : [], query.types);
   return applyClientFilters(page, query);
 }

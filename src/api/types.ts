@@ -100,6 +100,11 @@ export interface ElementBase {
   readonly email: string | null;
   /** Safe absolute http(s) URL of the element's own website. */
   readonly website: string | null;
+  /**
+   * Other safe http(s) addresses of the element: those after the first when `url` holds several
+   * ("a ; b ; c"), and for a POI its `urls` too. Never includes `website` twice.
+   */
+  readonly links: readonly string[];
   readonly phones: readonly Phone[];
   readonly social: readonly SocialLink[];
   readonly created: Date | null;
@@ -134,7 +139,11 @@ export interface WeeklySlot {
 export interface CivicEvent extends ElementBase {
   readonly kind: 'event';
   readonly eventType: string | null;
-  /** Start instant; null when the platform's value was unusable ("date inconnue"). */
+  /**
+   * Start instant; null when the platform's value was unusable ("date inconnue"). For a recurring
+   * event, the first day of the series when the platform gives one (`startDate`), else null: the
+   * slots then repeat without a lower bound.
+   */
   readonly start: Date | null;
   readonly end: Date | null;
   readonly allDay: boolean;
@@ -144,6 +153,11 @@ export interface CivicEvent extends ElementBase {
   readonly parent: ElementRef | null;
   /** Weekly slots of a recurring event; empty for one-off events. */
   readonly recurrence: readonly WeeklySlot[];
+  /**
+   * The platform's sort key (`startDateSort`): for a recurring event, the occurrence the row stands
+   * for (usually the next one). Informative only: never a bound on the series (see `start`).
+   */
+  readonly sortDate: Date | null;
   readonly attendeeCount: number | null;
 }
 
@@ -151,7 +165,6 @@ export interface Poi extends ElementBase {
   readonly kind: 'poi';
   readonly poiType: string | null;
   readonly parent: ElementRef | null;
-  readonly links: readonly string[];
 }
 
 export type MarketSection = 'forsale' | 'forrent' | 'need' | 'offer';

@@ -10,7 +10,9 @@ import {
   toAddress,
   toCount,
   toDate,
+  toDisplayCase,
   toGeoPoint,
+  toHttpUrls,
   toId,
   toLatitude,
   toLongitude,
@@ -112,6 +114,31 @@ describe('normaliser properties (fast-check, 1,000 runs each)', () => {
     );
   });
 
+  it('coordinates parse from number or string forms identically, in every geo shape (contract 15b items 2 and 11)', () => {
+    // Micro-degrees to 7 decimals, as the platform stores them; strings keep trailing zeros or use a comma.
+    const degrees = (limit: number) => fc.integer({ min: -limit * 1e7, max: limit * 1e7 }).map((n) => n / 1e7);
+    const written = (value: number) =>
+      fc.constantFrom(value, value.toFixed(7), value.toFixed(9), ` ${value.toFixed(7)} `, value.toFixed(7).replace('.', ','), value >= 0 ? `+${value.toFixed(7)}` : value.toFixed(7));
+    fc.assert(
+      fc.property(
+        degrees(90).chain((lat) => degrees(180).chain((lng) => fc.tuple(fc.constant(lat), fc.constant(lng), written(lat), written(lng), fc.integer({ min: 0, max: 4 })))),
+        ([lat, lng, latForm, lngForm, shape]) => {
+          const geo = [
+            { geo: { latitude: latForm, longitude: lngForm } },
+            { geo: { type: 'Point', coordinates: [lngForm, latForm] } },
+            { geoPosition: { type: 'Point', coordinates: [lngForm, latForm] } },
+            { addresses: [{ geoPosition: { type: 'Point', coordinates: [lngForm, latForm] } }] },
+            { addresses: [{ geo: { latitude: latForm, longitude: lngForm } }] },
+          ][shape]!;
+          const element = normalizeElement({ id: 'p1', name: 'Lieu', type: 'poi', ...geo }, { base: BASE });
+          const expected = toGeoPoint(lat, lng);
+          return JSON.stringify(element?.position ?? null) === JSON.stringify(expected);
+        },
+      ),
+      RUNS,
+    );
+  });
+
   it('negative control: a naive Number() coordinate reader fails the same property', () => {
     const naive = (value: unknown) => {
       const number = Number(value);
@@ -129,12 +156,28 @@ describe('normaliser properties (fast-check, 1,000 runs each)', () => {
 
   it('toDate: null or a valid date, idempotent', () => {
     fc.assert(
-      fc.property(fc.oneof(anyValue, fc.date({ noInvalidDate: false }), fc.record({ sec: anyValue, usec: anyValue })), (value) => {
-        const date = toDate(value);
-        if (date === null) return true;
-        const again = toDate(date);
-        return isValidDate(date) && again !== null && again.getTime() === date.getTime();
-      }),
+      fc.property(
+        fc.oneof(
+          anyValue,
+          fc.date({ noInvalidDate: false }),
+          fc.record({ sec: anyValue, usec: anyValue }),
+          // PHP DateTime objects (contract 15b item 13), well-formed or not.
+          fc.record(
+            {
+              date: fc.oneof(anyValue, fc.date({ noInvalidDate: true }).map((date) => date.toISOString().replace('T', ' ').replace('Z', '000'))),
+              timezone_type: fc.oneof(fc.constantFrom(1, 2, 3), anyValue),
+              timezone: fc.oneof(fc.constantFrom('Europe/Paris', 'Indian/Reunion', 'Pacific/Chatham', '+02:00', '-09:30', 'UTC', 'CEST', 'Mars/Olympus', ''), anyValue),
+            },
+            { requiredKeys: ['date'] },
+          ),
+        ),
+        (value) => {
+          const date = toDate(value);
+          if (date === null) return true;
+          const again = toDate(date);
+          return isValidDate(date) && again !== null && again.getTime() === date.getTime();
+        },
+      ),
       RUNS,
     );
   });
@@ -167,6 +210,34 @@ describe('normaliser properties (fast-check, 1,000 runs each)', () => {
           new Set(folded).size === tags.length &&
           JSON.stringify(toTags(tags)) === JSON.stringify(tags)
         );
+      }),
+      RUNS,
+    );
+  });
+
+  it('toDisplayCase only changes letter case, leaves text with lower case alone, and is idempotent', () => {
+    const placeNames = fc.oneof(fc.string({ unit: 'grapheme' }), fc.constantFrom('ST LOUIS', "L'ÉTANG-SALÉ", 'LA PLAINE DES PALMISTES', 'PARIS 15E', 'İZMIR', 'ΑΘΗΝΑ'));
+    fc.assert(
+      fc.property(fc.oneof(placeNames, placeNames.map((text) => text.toUpperCase())), (text) => {
+        const shown = toDisplayCase(text);
+        return (
+          shown.toLocaleLowerCase('fr') === text.toLocaleLowerCase('fr') &&
+          toDisplayCase(shown) === shown &&
+          (!/\p{Ll}/u.test(text) || shown === text)
+        );
+      }),
+      RUNS,
+    );
+  });
+
+  it('toHttpUrls: safe, unique http(s) URLs; a single safe URL is kept whole (contract 15b item 5)', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyValue, fc.webUrl(), fc.array(fc.oneof(fc.webUrl(), nasty), { maxLength: 5 }).chain((parts) => fc.constantFrom(' ; ', ', ', ' ', ';', '|').map((sep) => parts.join(sep)))), (value) => {
+        const urls = toHttpUrls(value);
+        const single = toSafeUrl(value, { protocols: ['http:', 'https:'] });
+        // A value that is one safe URL and has no list separator around a second address stays one URL.
+        const oneUrl = typeof value === 'string' && single !== null && !/\s[;,|]|[;,|]\s|[;,|\s](?:[a-z][a-z0-9+.-]*:\/\/|\/\/|www\.)/i.test(value.trim());
+        return urls.every(isHttpUrl) && new Set(urls).size === urls.length && (!oneUrl || (urls.length === 1 && urls[0] === single));
       }),
       RUNS,
     );
@@ -241,7 +312,7 @@ describe('normaliser properties (fast-check, 1,000 runs each)', () => {
   );
 
   function elementIsValid(element: CommunecterElement): boolean {
-    const urls = [element.website, element.images.thumb, element.images.medium, element.images.full, element.images.banner];
+    const urls = [element.website, ...element.links, element.images.thumb, element.images.medium, element.images.full, element.images.banner];
     const dates = [element.created, element.updated, 'start' in element ? element.start : null, 'end' in element ? element.end : null];
     return (
       /^[\w-]{1,64}$/.test(element.id) &&
@@ -276,6 +347,28 @@ describe('normaliser properties (fast-check, 1,000 runs each)', () => {
           } catch (error) {
             return error instanceof ApiError && error.kind === 'bad-shape';
           }
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('a record in an organisations search is never dropped, whatever its type (contract 15b item 1)', () => {
+    const collectionNames = ['organizations', 'events', 'projects', 'poi', 'classifieds', 'ressources', 'jobs'];
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[0-9a-f]{24}$/),
+        fc.string({ minLength: 1, maxLength: 40 }).filter((name) => /\p{L}/u.test(name)),
+        fc.option(fc.oneof(fc.constantFrom('NGO', 'LocalBusiness', 'GovernmentOrganization', 'Cooperative', 'Group', 'Association', 'ngo', '', 'null'), anyValue), { nil: undefined }),
+        fc.constantFrom<readonly string[]>(['organizations'], ['NGO'], ['NGO', 'Cooperative'], ['organizations', 'events'], ['poi', 'organizations', 'projects']),
+        (id, name, type, asked) => {
+          const record: Record<string, unknown> = { id, name };
+          if (type !== undefined) record.type = type;
+          const page = normalizeSearchResponse({ results: { [id]: record } }, { base: BASE }, [], asked);
+          const item = page.items[0];
+          // A collection name in `type` is what the record says it is; anything else makes it an organisation.
+          const expected = typeof type === 'string' && collectionNames.includes(type) ? item?.kind !== undefined : item?.kind === 'organization';
+          return page.dropped === 0 && page.items.length === 1 && expected;
         },
       ),
       RUNS,

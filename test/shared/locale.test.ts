@@ -3,7 +3,7 @@ import { LitElement } from 'lit';
 import { LocaleController, pickLocale, resolveLocale, toSupportedLocale } from '../../src/shared/i18n/locale-controller.js';
 import { en } from '../../src/shared/i18n/en.js';
 import { fr } from '../../src/shared/i18n/fr.js';
-import { dateTimeFormat, formatDate, timeZoneLongName } from '../../src/shared/format.js';
+import { dateTimeFormat, formatDate, timeZoneLongName } from '../../src/lib/format.js';
 
 class LocaleProbe extends LitElement {
   readonly localize = new LocaleController(this);

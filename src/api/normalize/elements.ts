@@ -7,6 +7,7 @@ import { toImageSrc, toMailtoHref, toSafeUrl } from '../../lib/url.js';
 import {
   COLLECTIONS,
   ORGANIZATION_TYPES,
+  type Address,
   type Classified,
   type CivicEvent,
   type Collection,
@@ -14,6 +15,7 @@ import {
   type ElementBase,
   type ElementImages,
   type ElementRef,
+  type GeoPoint,
   type MarketSection,
   type Organization,
   type OrganizationType,
@@ -28,8 +30,10 @@ import {
   toAddress,
   toCount,
   toDate,
+  toHttpUrls,
   toId,
   toPhones,
+  toPhpTimeZone,
   toPrice,
   toRichText,
   toSlug,
@@ -76,8 +80,22 @@ function text(record: WireRecord, key: string, maxLength = 300): string | null {
   return toText(field(record, key), { maxLength });
 }
 
+// A path to a file without a name: "…/medium/.jpg" (an upload saved without a name, 2018 export)
+// or "…/thumb/". It can only 404; null shows the placeholder at once.
+const NAMELESS_FILE = /\/(?:\.[A-Za-z0-9]{1,5})?(?:\?[^#]*)?$/;
+
+/**
+ * An image field → a safe src. Thumbnails are often `thumb/<original file name>` with timestamp
+ * prefixes, spaces or `.webp` (contract 15b item 4), which `toImageSrc` resolves as they are; a "#"
+ * in a file name is encoded, since image paths have no fragment and it would cut the path.
+ */
+function imageSrc(value: unknown, base: string): string | null {
+  if (typeof value !== 'string' || NAMELESS_FILE.test(value.trim())) return null;
+  return toImageSrc(value.includes('#') ? value.replaceAll('#', '%23') : value, base);
+}
+
 function readImages(record: WireRecord, base: string): ElementImages {
-  const image = (key: string) => toImageSrc(field(record, key), base);
+  const image = (key: string) => imageSrc(field(record, key), base);
   const full = image('profilImageUrl') ?? image('image');
   const medium = image('profilMediumImageUrl') ?? full;
   return {
@@ -88,11 +106,11 @@ function readImages(record: WireRecord, base: string): ElementImages {
   };
 }
 
-function readWebsite(record: WireRecord): string | null {
+/** The element's own web addresses: the first is its website, the others extra links. */
+function readWebsites(record: WireRecord): string[] {
   const url = field(record, 'url');
   // The open-data API nests links: url: {communecter, api, website}.
-  const value = isRecord(url) ? field(url, 'website') : url;
-  return toSafeUrl(value, { protocols: ['http:', 'https:'] });
+  return toHttpUrls(isRecord(url) ? field(url, 'website') : url);
 }
 
 function readEmail(record: WireRecord): string | null {
@@ -144,12 +162,41 @@ function readRef(record: WireRecord, objectKey: string | null, mapKeys: readonly
   return { id, collection, name, slug };
 }
 
+const MAX_SECONDARY_ADDRESSES = 10;
+
+/**
+ * The first usable position and address among the secondary addresses (`addresses: [{address, geo,
+ * geoPosition}]`), for elements that have none of their own: a place where the element also is is a
+ * better marker than none.
+ */
+function readSecondaryPlace(record: WireRecord): { position: GeoPoint | null; address: Address | null } {
+  const list = field(record, 'addresses');
+  let position: GeoPoint | null = null;
+  let address: Address | null = null;
+  if (!Array.isArray(list)) return { position, address };
+  for (const entry of list.slice(0, MAX_SECONDARY_ADDRESSES)) {
+    if (!isRecord(entry)) continue;
+    position ??= readPosition(entry);
+    address ??= toAddress(field(entry, 'address'));
+    if (position && address) break;
+  }
+  return { position, address };
+}
+
 function buildBase(record: WireRecord, key: string | null, collection: Collection, context: NormalizeContext): Omit<ElementBase, 'kind'> | null {
   const id = toId(field(record, '_id')) ?? toId(field(record, 'id')) ?? (key === null ? null : toId(key));
   // Without an id there is no stable key and no link; without a name there is nothing to show
   // (objects impersonating Lit templates land here too).
   const name = text(record, 'name');
   if (id === null || name === null) return null;
+  let address = toAddress(field(record, 'address'));
+  let position = readPosition(record);
+  if (address === null || position === null) {
+    const secondary = readSecondaryPlace(record);
+    address ??= secondary.address;
+    position ??= secondary.position;
+  }
+  const [website = null, ...links] = readWebsites(record);
   return {
     id,
     collection,
@@ -159,11 +206,12 @@ function buildBase(record: WireRecord, key: string | null, collection: Collectio
     shortDescription: text(record, 'shortDescription', 600),
     description: toRichText(field(record, 'description'), field(record, 'descriptionHTML')),
     tags: toTags(field(record, 'tags')),
-    address: toAddress(field(record, 'address')),
-    position: readPosition(record),
+    address,
+    position,
     images: readImages(record, context.base),
     email: readEmail(record),
-    website: readWebsite(record),
+    website,
+    links,
     phones: toPhones(field(record, 'telephone') ?? field(record, 'phone')),
     social: toSocialLinks(field(record, 'socialNetwork')),
     created: toDate(field(record, 'created')),
@@ -208,10 +256,16 @@ function toProject(record: WireRecord, base: Omit<ElementBase, 'kind'>): Project
 function toEvent(record: WireRecord, base: Omit<ElementBase, 'kind'>): CivicEvent {
   const eventType = subTypeOf(record, 'typeEvent', 'events');
   const recurrence = toWeeklySlots(field(record, 'openingHours'));
+  // `startDateSort` (a PHP DateTime in agenda rows) and `startDateSortFormat` (ISO with the event's
+  // local offset) are the row's sort key. The contract does not say they are the series' first day;
+  // the 2026 client that documents them (contract 15b item 13) reads them as the occurrence a row
+  // stands for. The agenda hides every occurrence before `start`, so the sort key never becomes the
+  // start of a recurring event; it is kept as `sortDate`. A row without `startDate` and without
+  // readable slots starts there: it is the one occurrence known.
+  const sortDate = toDate(field(record, 'startDateSortFormat')) ?? toDate(field(record, 'startDateSort'));
   let start =
     toDate(field(record, 'startDate')) ?? toDate(field(record, 'startDateTime')) ?? toDate(field(record, 'startDateSec'));
-  // Recurring events keep their first occurrence in startDateSort.
-  if (start === null && recurrence.length > 0) start = toDate(field(record, 'startDateSort'));
+  if (start === null && recurrence.length === 0) start = sortDate;
   const end = toDate(field(record, 'endDate')) ?? toDate(field(record, 'endDateTime')) ?? toDate(field(record, 'endDateSec'));
   const allDay = field(record, 'allDay');
   const counts = subRecord(record, 'counts');
@@ -222,10 +276,14 @@ function toEvent(record: WireRecord, base: Omit<ElementBase, 'kind'>): CivicEven
     start,
     end,
     allDay: allDay === true || allDay === 'true' || allDay === 1,
-    timeZone: toTimeZone(field(record, 'timeZone')),
+    // The event's own zone, else the zone of its PHP DateTime dates (the weekly slots' hours are
+    // wall-clock times in it).
+    timeZone:
+      toTimeZone(field(record, 'timeZone')) ?? toPhpTimeZone(field(record, 'startDateSort')) ?? toPhpTimeZone(field(record, 'startDate')),
     organizer: readRef(record, 'organizerObj', ['organizer', 'links.organizer'], 'organizerId', 'organizerType'),
     parent: readRef(record, null, ['parent'], 'parentId', 'parentType'),
     recurrence,
+    sortDate,
     attendeeCount: counts ? toCount(field(counts, 'attendees')) : null,
   });
 }
@@ -233,9 +291,13 @@ function toEvent(record: WireRecord, base: Omit<ElementBase, 'kind'>): CivicEven
 function toPoi(record: WireRecord, base: Omit<ElementBase, 'kind'>): Poi {
   const poiType = subTypeOf(record, 'typePoi', 'poi');
   const urls = field(record, 'urls');
-  const links = (Array.isArray(urls) ? urls.slice(0, 10) : [])
-    .map((url) => toSafeUrl(url, { protocols: ['http:', 'https:'] }))
-    .filter((url): url is string => url !== null);
+  const links: string[] = [];
+  // Its own `urls` first, then the extra addresses of its `url`; the website is not repeated.
+  for (const url of Array.isArray(urls) ? urls.slice(0, 10) : []) {
+    const link = toSafeUrl(url, { protocols: ['http:', 'https:'] });
+    if (link !== null && link !== base.website && !links.includes(link)) links.push(link);
+  }
+  for (const link of base.links) if (!links.includes(link)) links.push(link);
   return Object.assign(base, {
     kind: 'poi' as const,
     subType: poiType,
@@ -275,17 +337,19 @@ function toClassified(record: WireRecord, base: Omit<ElementBase, 'kind'>, colle
 /**
  * One record → one domain element, or null when it is unusable. `key` is the record's key in an
  * id-keyed `results` map (the fallback id); `collection` forces the collection when the route says
- * it (an element's events, the open-data API).
+ * it (an element's events, the open-data API); `fallback` is the collection of a record that says
+ * nothing about its own (see `fallbackCollection` in responses.ts).
  */
 export function normalizeElement(
   value: unknown,
   context: NormalizeContext,
   key: string | null = null,
   collection: Collection | null = null,
+  fallback: Collection | null = null,
 ): CommunecterElement | null {
   if (!isRecord(value)) return null;
   try {
-    const resolved = collection ?? detectCollection(value);
+    const resolved = collection ?? detectCollection(value) ?? fallback;
     if (resolved === null) return null;
     const base = buildBase(value, key, resolved, context);
     if (base === null) return null;

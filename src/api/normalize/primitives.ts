@@ -6,6 +6,7 @@
  */
 import { cleanText, decodeEntities, foldForSearch, toText, truncateGraphemes } from '../../lib/text.js';
 import { toSafeUrl, toTelHref } from '../../lib/url.js';
+import { zonedTime } from '../../lib/zoned-time.js';
 import type { Address, GeoPoint, Phone, SocialLink, WeeklySlot } from '../types.js';
 
 export type WireRecord = Readonly<Record<string, unknown>>;
@@ -46,8 +47,9 @@ export function toSlug(value: unknown): string | null {
 
 // A decimal number as typed in a form: optional sign, digits, one decimal separator (dot or the
 // French comma). Exponents, hex, "Infinity" and empty strings are refused on purpose: JS Number()
-// would accept them and put a place at (0,0) or (1000,…).
-const DECIMAL = /^[+-]?\d{1,3}(?:[.,]\d{1,15})?$/;
+// would accept them and put a place at (0,0) or (1000,…). Trailing zeros are kept by the platform
+// ("-25.9673320", contract 15b item 2), hence the generous number of decimals.
+const DECIMAL = /^[+-]?\d{1,3}(?:[.,]\d{1,20})?$/;
 
 function toCoordinate(value: unknown, limit: number): number | null {
   let number: number;
@@ -80,19 +82,27 @@ export function toGeoPoint(lat: unknown, lng: unknown): GeoPoint | null {
 }
 
 /**
- * The element's position: `geoPosition.coordinates` is GeoJSON `[lng, lat]`; `geo` has string
- * `latitude`/`longitude`. The first usable one wins; otherwise the element has no position.
+ * A point from either geo shape the platform writes, with number or string values (contract 15b
+ * items 2 and 11): a GeoJSON Point `{type: "Point", coordinates: [lng, lat]}`, or a schema.org
+ * `{"@type": "GeoCoordinates", latitude, longitude}`.
  */
-export function readPosition(record: WireRecord): GeoPoint | null {
-  const geoPosition = subRecord(record, 'geoPosition');
-  const coordinates = geoPosition ? field(geoPosition, 'coordinates') : undefined;
+function toPoint(value: unknown): GeoPoint | null {
+  if (!isRecord(value)) return null;
+  const coordinates = field(value, 'coordinates');
   if (Array.isArray(coordinates) && coordinates.length >= 2) {
     const point = toGeoPoint(coordinates[1], coordinates[0]);
     if (point) return point;
   }
-  const geo = subRecord(record, 'geo');
-  if (geo) return toGeoPoint(field(geo, 'latitude'), field(geo, 'longitude'));
-  return null;
+  return toGeoPoint(field(value, 'latitude'), field(value, 'longitude'));
+}
+
+/**
+ * A position from `geoPosition` (GeoJSON) or `geo` (either shape: the 2018 export writes
+ * `geo: {type: "Point", coordinates: ["55.44", "-21.25"]}` too). The first usable one wins;
+ * otherwise there is no position.
+ */
+export function readPosition(record: WireRecord): GeoPoint | null {
+  return toPoint(field(record, 'geoPosition')) ?? toPoint(field(record, 'geo'));
 }
 
 const MIN_TIME = Date.UTC(1900, 0, 1);
@@ -111,43 +121,106 @@ function fromEpoch(value: number): Date | null {
 
 const ISO_LIKE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const OFFSET = /^([+-])(\d{2}):?(\d{2})?$/;
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** A calendar date and wall-clock time, with the zone the text gave (`Z`, `+0200`…) if any. */
+interface DateParts {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly ms: number;
+  readonly zone: string | undefined;
+}
+
+/** Reads `Y-m-d[( |T)H:i[:s[.u]]][zone]`; impossible dates ("2026-02-30") are refused, not rolled over. */
+function parseDateParts(text: string): DateParts | null {
+  const match = ISO_LIKE.exec(text.trim());
+  if (!match) return null;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone] = match;
+  const year = Number(y), month = Number(mo), day = Number(d);
+  const hour = Number(h), minute = Number(mi), second = Number(s);
+  // Before 1900 is out of range anyway, and Date.UTC reads years 0–99 as 1900–1999.
+  if (year < 1900) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  const ms = Number(fraction.padEnd(3, '0').slice(0, 3) || '0');
+  return { year, month, day, hour, minute, second, ms, zone };
+}
+
+/** Minutes east of UTC for `Z`, `+02`, `+0200` or `+02:00`; null when out of range or unreadable. */
+function offsetMinutesOf(zone: string): number | null {
+  if (zone.toUpperCase() === 'Z') return 0;
+  const match = OFFSET.exec(zone);
+  if (!match) return null;
+  const hours = Number(match[2]);
+  const minutes = Number(match[3] ?? '0');
+  if (hours > 14 || minutes > 59) return null;
+  return (match[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
+}
+
+function atOffset(parts: DateParts, offsetMinutes: number): Date | null {
+  const { year, month, day, hour, minute, second, ms } = parts;
+  return validTime(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000);
+}
+
+/** Wall-clock parts read in an IANA zone (a time in a spring-forward gap moves forward by the gap). */
+function inZone(parts: DateParts, timeZone: string): Date | null {
+  const { year, month, day, hour, minute, second, ms } = parts;
+  const dayKey = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return validTime(zonedTime(dayKey, hour, minute, timeZone).getTime() + second * 1000 + ms);
 }
 
 /**
  * Parses the platform's date strings with an explicit grammar instead of `Date.parse`, which
  * differs between engines (Safari refuses "2026-05-17 10:00:00"):
  * ISO 8601 with `+0000` or `+00:00` or `Z`, `Y-m-d H:i:s` (UTC, as the search API writes project
- * dates), and `Y-m-d` (UTC midnight). Impossible dates ("2026-02-30") are refused, not rolled over.
+ * dates, contract 5), and `Y-m-d` (UTC midnight). Impossible dates ("2026-02-30") are refused.
  */
 function fromDateString(text: string): Date | null {
   const trimmed = text.trim();
   if (/^-?\d{9,13}$/.test(trimmed)) return fromEpoch(Number(trimmed));
-  const match = ISO_LIKE.exec(trimmed);
-  if (!match) return null;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone = 'Z'] = match;
-  const year = Number(y), month = Number(mo), day = Number(d);
-  const hour = Number(h), minute = Number(mi), second = Number(s);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  if (hour > 23 || minute > 59 || second > 59) return null;
-  const ms = Number(fraction.padEnd(3, '0').slice(0, 3) || '0');
-  let offsetMinutes = 0;
-  if (zone.toUpperCase() !== 'Z') {
-    const sign = zone.startsWith('-') ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    const offsetHours = Number(digits.slice(0, 2));
-    const offsetMins = Number(digits.slice(2) || '0');
-    if (offsetHours > 14 || offsetMins > 59) return null;
-    offsetMinutes = sign * (offsetHours * 60 + offsetMins);
-  }
-  return validTime(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000);
+  const parts = parseDateParts(trimmed);
+  if (parts === null) return null;
+  const offset = offsetMinutesOf(parts.zone ?? 'Z');
+  return offset === null ? null : atOffset(parts, offset);
+}
+
+// The zone the platform's server reads naive dates in (contract 15b item 13).
+const SERVER_TIME_ZONE = 'Europe/Paris';
+
+/**
+ * PHP's json_encode of a DateTime, as the agenda sends `startDateSort` (contract 15b item 13):
+ * `{"date": "2026-08-14 09:00:00.000000", "timezone_type": 3, "timezone": "Europe/Paris"}`. `date`
+ * is the wall-clock time in `timezone`: an IANA name (type 3), an offset "+02:00" (type 1), or an
+ * abbreviation (type 2; only UTC/GMT/Z and names Intl knows are read, "CEST" is ambiguous). An object
+ * without any zone is read in the server's zone, Europe/Paris; one with a zone we cannot read is null.
+ */
+function fromPhpDateTime(value: WireRecord): Date | null {
+  const text = field(value, 'date');
+  if (typeof text !== 'string' || text.length > 64) return null;
+  const parts = parseDateParts(text);
+  if (parts === null || parts.zone !== undefined) return null;
+  const zone = field(value, 'timezone');
+  if (zone === undefined || zone === null || zone === '') return inZone(parts, SERVER_TIME_ZONE);
+  if (typeof zone !== 'string') return null;
+  const trimmed = zone.trim();
+  const offset = /^(?:UTC|GMT)$/i.test(trimmed) ? 0 : offsetMinutesOf(trimmed);
+  if (offset !== null) return atOffset(parts, offset);
+  const timeZone = toTimeZone(trimmed);
+  return timeZone === null ? null : inZone(parts, timeZone);
 }
 
 /**
  * Any of the platform's date forms → Date, or null ("date inconnue"): ISO strings with `+0000`,
- * `Y-m-d H:i:s` in UTC, Mongo `{sec, usec}` (and `{$date}`), Unix seconds or milliseconds, Date.
+ * `Y-m-d H:i:s` in UTC, Mongo `{sec, usec}` (and `{$date}`), PHP DateTime objects `{date, timezone}`,
+ * Unix seconds or milliseconds, Date.
  */
 export function toDate(value: unknown): Date | null {
   if (value instanceof Date) return validTime(value.getTime());
@@ -167,8 +240,14 @@ export function toDate(value: unknown): Date | null {
       if (isRecord(mongoDate)) return toDate(Number(field(mongoDate, '$numberLong')));
       return typeof mongoDate === 'number' ? validTime(mongoDate) : toDate(mongoDate);
     }
+    if (field(value, 'date') !== undefined) return fromPhpDateTime(value);
   }
   return null;
+}
+
+/** The IANA zone of a PHP DateTime object (`timezone`, type 3), when the browser knows it. */
+export function toPhpTimeZone(value: unknown): string | null {
+  return isRecord(value) ? toTimeZone(field(value, 'timezone')) : null;
 }
 
 const zoneCache = new Map<string, boolean>();
@@ -231,23 +310,65 @@ function shortText(record: WireRecord, key: string, maxLength = 200): string | n
   return toText(field(record, key), { maxLength });
 }
 
-/** Postal address; "Unknown Locality" (the search API's default) reads as no locality. */
+// What JavaScript forms wrote into the database for an empty field (`codeInsee: "undefined"`,
+// contract 15b item 12), and the search API's default locality.
+const PLACEHOLDER = /^(?:undefined|null|nan|unknown locality)$/i;
+
+function addressText(record: WireRecord, key: string, maxLength = 200): string | null {
+  const text = shortText(record, key, maxLength);
+  return text === null || PLACEHOLDER.test(text) ? null : text;
+}
+
+// Words a French place name keeps in lower case inside it ("Bourg-la-Reine", "Saint-Jean-d'Angély").
+const MINOR_WORDS = new Set(['d', 'de', 'des', 'du', 'l', 'la', 'le', 'les', 'en', 'et', 'sur', 'sous', 'au', 'aux', 'à', 'lès', 'lez']);
+
+/**
+ * A place name written in capitals ("ST LOUIS", "SAINT-DENIS", imports from spreadsheets; contract
+ * 15b item 12) in title case for display: "St Louis", "Saint-Denis", "Bourg-la-Reine",
+ * "L'Étang-Salé", "Paris 15e". A name with any lower-case letter is left as written ("McLean",
+ * "saint-pierre"), and so are short codes ("ZI"). Idempotent. Accents lost in the capitals are not
+ * restored ("RIVIERE" → "Riviere").
+ */
+export function toDisplayCase(text: string): string {
+  if (/\p{Ll}/u.test(text) || (text.match(/\p{Lu}/gu)?.length ?? 0) < 3) return text;
+  let first = true;
+  return text.toLocaleLowerCase('fr').replace(/[\p{L}\p{M}]+/gu, (word: string, offset: number, whole: string) => {
+    const before = offset > 0 ? whole[offset - 1]! : '';
+    const isFirst = first;
+    first = false;
+    // "15E" is an ordinal ("15e"); the word after an apostrophe is a name ("d'Angély").
+    if (/\p{N}/u.test(before)) return word;
+    if (!isFirst && before !== "'" && before !== '’' && MINOR_WORDS.has(word)) return word;
+    return word.charAt(0).toLocaleUpperCase('fr') + word.slice(1);
+  });
+}
+
+function placeName(record: WireRecord, key: string): string | null {
+  const text = addressText(record, key);
+  return text === null ? null : toDisplayCase(text);
+}
+
+/**
+ * Postal address. Placeholder strings ("undefined", "null", "Unknown Locality") read as no value;
+ * the legacy form `{depName, regionName}` without levels (2018 records) gives the département and the
+ * region; place names in capitals are shown in title case. The country is `addressCountry` only:
+ * `level1Name` is the territory's own, inconsistent name ("Madagasikara", "Réunion"), never a country
+ * label (contract 15b item 3), and is not read at all.
+ */
 export function toAddress(value: unknown): Address | null {
   if (!isRecord(value)) return null;
-  let locality = shortText(value, 'addressLocality');
-  if (locality !== null && /^unknown locality$/i.test(locality)) locality = null;
-  const postalCode = shortText(value, 'postalCode', 12);
-  const countryRaw = shortText(value, 'addressCountry', 8);
-  const inseeRaw = shortText(value, 'codeInsee', 8);
+  const postalCode = addressText(value, 'postalCode', 12);
+  const countryRaw = addressText(value, 'addressCountry', 8);
+  const inseeRaw = addressText(value, 'codeInsee', 8);
   const address: Address = {
-    street: shortText(value, 'streetAddress'),
+    street: addressText(value, 'streetAddress'),
     postalCode: postalCode !== null && /^[\p{L}\p{N} -]{2,12}$/u.test(postalCode) ? postalCode : null,
-    locality,
+    locality: placeName(value, 'addressLocality'),
     country: countryRaw !== null && /^[A-Za-z]{2}$/.test(countryRaw) ? countryRaw.toUpperCase() : null,
     insee: inseeRaw !== null && /^\d[\dAB]\d{3}$/i.test(inseeRaw) ? inseeRaw.toUpperCase() : null,
     cityId: toId(field(value, 'localityId')),
-    region: shortText(value, 'level3Name') ?? shortText(value, 'addressRegion'),
-    department: shortText(value, 'level4Name'),
+    region: placeName(value, 'level3Name') ?? placeName(value, 'addressRegion') ?? placeName(value, 'regionName'),
+    department: placeName(value, 'level4Name') ?? placeName(value, 'depName'),
     level3: toId(field(value, 'level3')),
     level4: toId(field(value, 'level4')),
   };
@@ -276,6 +397,30 @@ export function toPhones(value: unknown): Phone[] {
   return phones;
 }
 
+const HTTP_ONLY = { protocols: ['http:', 'https:'] } as const;
+const URL_START = String.raw`(?:[a-z][a-z0-9+.-]*:\/\/|\/\/|www\.)`;
+// Between two addresses of a list: ";", "," or "|" with a space on either side or right before the
+// next address's scheme or "www.", or spaces before one. A separator without those ("/a,b;c=1",
+// "mon fichier.pdf") belongs to the URL, so one address is never cut into pieces.
+const URL_LIST_SEPARATOR = new RegExp(String.raw`\s*[;,|]\s+|\s+[;,|]\s*|[;,|](?=${URL_START})|\s+(?=${URL_START})`, 'i');
+const MAX_URLS = 6;
+
+/**
+ * Safe absolute http(s) URLs from a value that may hold several addresses in one string
+ * (`"a ; b ; c"`, also `,`, `|` or spaces; contract 15b item 5), in order, de-duplicated. A piece
+ * that is not a safe URL as a whole is skipped, never repaired.
+ */
+export function toHttpUrls(value: unknown): string[] {
+  if (typeof value !== 'string' || value.length > 4096) return [];
+  const urls: string[] = [];
+  for (const piece of value.trim().split(URL_LIST_SEPARATOR)) {
+    const url = toSafeUrl(piece.trim(), HTTP_ONLY);
+    if (url !== null && !urls.includes(url)) urls.push(url);
+    if (urls.length >= MAX_URLS) break;
+  }
+  return urls;
+}
+
 const SOCIAL_NETWORKS = ['website', 'facebook', 'twitter', 'mastodon', 'instagram', 'linkedin', 'youtube', 'github', 'gitlab', 'diaspora', 'telegram', 'signal', 'peertube', 'pixelfed'] as const;
 
 /** `socialNetwork` map → safe http(s) links, in a fixed order (handles without a URL are skipped). */
@@ -285,14 +430,17 @@ export function toSocialLinks(value: unknown): SocialLink[] {
   for (const network of SOCIAL_NETWORKS) {
     const raw = field(value, network);
     if (typeof raw !== 'string' || raw === '') continue;
-    const url = toSafeUrl(raw, { protocols: ['http:', 'https:'] });
+    const url = toSafeUrl(raw, HTTP_ONLY);
     if (url) links.push({ network, url });
   }
   return links;
 }
 
-const DAY_CODES: Readonly<Record<string, number>> = { Mo: 0, Tu: 1, We: 2, Th: 3, Fr: 4, Sa: 5, Su: 6 };
-const HOUR_MINUTE = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+// `dayOfWeek` as the platform writes it ("Mo" … "Su"), in any case, or as schema.org's day names.
+const DAY_CODES: ReadonlyMap<string, number> = new Map(
+  ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((code, index) => [code, index % 7]),
+);
+const HOUR_MINUTE = /^([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?$/;
 
 function toHourMinute(value: unknown): string | null {
   if (typeof value !== 'string') return null;
@@ -300,20 +448,30 @@ function toHourMinute(value: unknown): string | null {
   return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : null;
 }
 
-/** `openingHours: [{dayOfWeek: "Mo", hours: [{opens, closes}]}]` → weekly slots. */
+/**
+ * `openingHours` → weekly slots. Forms met: a list of `{dayOfWeek: "Mo", hours: [{opens, closes}]}`;
+ * the agenda's 7-slot array with `""` for days without hours (contract 15b item 13); the same as an
+ * index-keyed object (PHP's json_encode of an array with holes). The day comes from `dayOfWeek` only,
+ * never from the slot's position: the platform's own form orders days Sunday first while the 15b
+ * sample is Monday first, so a position cannot be trusted.
+ */
 export function toWeeklySlots(value: unknown): WeeklySlot[] {
-  if (!Array.isArray(value)) return [];
+  let entries: readonly unknown[];
+  if (Array.isArray(value)) entries = value;
+  else if (isRecord(value)) entries = Object.keys(value).map((key) => value[key]);
+  else return [];
   const slots: WeeklySlot[] = [];
-  for (const entry of value.slice(0, 14)) {
+  for (const entry of entries.slice(0, 14)) {
     if (!isRecord(entry)) continue;
     const code = field(entry, 'dayOfWeek');
-    if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(DAY_CODES, code)) continue;
+    const day = typeof code === 'string' ? DAY_CODES.get(code.trim().toLowerCase()) : undefined;
+    if (day === undefined) continue;
     const hours = field(entry, 'hours');
     for (const range of Array.isArray(hours) ? hours.slice(0, 6) : []) {
       if (!isRecord(range)) continue;
       const opens = toHourMinute(field(range, 'opens'));
       const closes = toHourMinute(field(range, 'closes'));
-      if (opens && closes) slots.push({ day: DAY_CODES[code]!, opens, closes });
+      if (opens && closes) slots.push({ day, opens, closes });
     }
   }
   return slots;

@@ -4,7 +4,7 @@
  */
 import { ApiError } from '../errors.js';
 import { COLLECTIONS, ORGANIZATION_TYPES, type Collection, type CommunecterElement, type Counts, type SearchPage } from '../types.js';
-import { mergeElements, normalizeElement, type NormalizeContext } from './elements.js';
+import { isOrganizationType, mergeElements, normalizeElement, type NormalizeContext } from './elements.js';
 import { field, isRecord, toCount, toId } from './primitives.js';
 
 interface Entry {
@@ -23,16 +23,20 @@ function entriesOf(value: unknown): Entry[] {
   return [];
 }
 
-/** Normalises, drops the unusable, and merges duplicate ids (first occurrence first). */
+/**
+ * Normalises, drops the unusable, and merges duplicate ids (first occurrence first). `fallback` is
+ * the collection of records that do not say their own.
+ */
 export function normalizeEntries(
   entries: readonly Entry[],
   context: NormalizeContext,
   collection: Collection | null = null,
+  fallback: Collection | null = null,
 ): { items: CommunecterElement[]; dropped: number } {
   const byKey = new Map<string, CommunecterElement>();
   let dropped = 0;
   for (const entry of entries) {
-    const element = normalizeElement(entry.value, context, entry.key, collection);
+    const element = normalizeElement(entry.value, context, entry.key, collection, fallback);
     if (element === null) {
       dropped++;
       continue;
@@ -62,20 +66,53 @@ function requireEnvelope(raw: unknown, route: string): void {
   }
 }
 
+function isCollection(value: string): value is Collection {
+  return (COLLECTIONS as readonly string[]).includes(value);
+}
+
+/**
+ * The collection of a search result that says nothing about its own (no `collection`, no `typeSig`,
+ * and a `type` that is neither a collection nor a known organisation sub-type), from the types the
+ * query asked (collections or organisation sub-types):
+ *
+ * - organisations, or organisation sub-types, among them → an organisation. Contract 15b item 1: in
+ *   a `fields[]` search about one organisation in six has no `type` at all and others a raw or unknown
+ *   sub-type, while every other collection has `type` overwritten with its collection name in search
+ *   results (contract 4.1); so when organisations were asked, an untyped record is, on the evidence,
+ *   one of them, even if other collections were asked too.
+ * - exactly one other collection → that collection: the server searched nothing else.
+ * - several other collections → unknown: no evidence to choose, the record is dropped (and counted in
+ *   `dropped`).
+ *
+ * The server's per-type totals are left as they are: such a record was counted under the
+ * organisations (or the asked sub-type) by the server already.
+ */
+export function fallbackCollection(askedTypes: readonly string[]): Collection | null {
+  const collections = new Set<Collection>();
+  for (const type of askedTypes) {
+    if (isOrganizationType(type)) collections.add('organizations');
+    else if (isCollection(type)) collections.add(type);
+  }
+  if (collections.has('organizations')) return 'organizations';
+  return collections.size === 1 ? [...collections][0]! : null;
+}
+
 /**
  * `POST /co2/search/globalautocomplete` → a page. `results` may be keyed by id or a list, and an
  * empty `results` (missing, null, [] or {}) is an empty page. `countedTypes` are the types whose
- * counts make the total (the `countType[]` that were asked).
+ * counts make the total (the `countType[]` that were asked); `askedTypes` are the query's types
+ * (`searchType[]`), which tell the collection of records that do not say it (`fallbackCollection`).
  */
 export function normalizeSearchResponse(
   raw: unknown,
   context: NormalizeContext,
   countedTypes: readonly string[] = [],
+  askedTypes: readonly string[] = [],
 ): SearchPage {
   requireEnvelope(raw, 'search');
   // A bare list is read as the results themselves (seen from proxies that unwrap the envelope).
   const results = Array.isArray(raw) ? raw : field(raw as Record<string, unknown>, 'results');
-  const { items, dropped } = normalizeEntries(entriesOf(results), context);
+  const { items, dropped } = normalizeEntries(entriesOf(results), context, null, fallbackCollection(askedTypes));
   const counts = Array.isArray(raw) ? {} : readCounts(field(raw as Record<string, unknown>, 'count'));
   let total: number | null = null;
   if (countedTypes.length > 0 && countedTypes.every((type) => counts[type as keyof Counts] !== undefined)) {

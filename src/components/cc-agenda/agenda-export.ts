@@ -3,7 +3,7 @@
  * schema.org JSON-LD for the host page. A few dozen lines instead of an 80 KB add-to-calendar library.
  */
 import type { CivicEvent } from '../../api/index.js';
-import { addDays } from '../../shared/zoned-time.js';
+import { addDays } from '../../lib/zoned-time.js';
 import type { Occurrence } from './agenda-model.js';
 
 // ---------------------------------------------------------------- iCalendar

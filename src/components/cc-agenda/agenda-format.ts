@@ -2,9 +2,9 @@
  * The agenda's words for days, times and periods, from Intl: "jeudi 11 décembre 2026",
  * "18:00, heure de La Réunion", "du 12 au 14 décembre · jour 2 sur 3". Pure functions.
  */
-import { formatDate, timeZoneLongName } from '../../shared/format.js';
+import { formatDate, timeZoneLongName } from '../../lib/format.js';
 import type { Translation } from '../../shared/i18n/types.js';
-import { startOfWeek, type DayKey } from '../../shared/zoned-time.js';
+import { startOfWeek, type DayKey } from '../../lib/zoned-time.js';
 import { dayOfSpan, type AgendaView, type Occurrence } from './agenda-model.js';
 
 export interface LabelContext {

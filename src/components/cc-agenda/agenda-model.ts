@@ -7,7 +7,7 @@ import type { CivicEvent } from '../../api/index.js';
 import { foldForSearch } from '../../lib/text.js';
 import { deepEquals } from '@lit/task/deep-equals.js';
 import { buildFacetIndex, searchFacets, type FacetIndex, type FacetResult } from '../../shared/facets.js';
-import { addDays, addMonths, dayKeyOf, daysBetween, monthGridDays, startOfDay, startOfMonth, startOfWeek, weekdayOf, zonedTime, type DayKey } from '../../shared/zoned-time.js';
+import { addDays, addMonths, dayKeyOf, daysBetween, monthGridDays, startOfDay, startOfMonth, startOfWeek, weekdayOf, zonedTime, type DayKey } from '../../lib/zoned-time.js';
 
 export interface Occurrence {
   /** Stable key: the event id, plus the occurrence's start for recurring events. */

@@ -7,7 +7,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { toTimeZone } from '../../api/index.js';
 import { emit } from '../../shared/events.js';
-import { dayKeyOf, isDayKey, parseDayAttribute, startOfMonth, type DayKey } from '../../shared/zoned-time.js';
+import { dayKeyOf, isDayKey, parseDayAttribute, startOfMonth, type DayKey } from '../../lib/zoned-time.js';
 import { listLengthOf, periodOf, shiftAnchor, windowOf, type AgendaView, type Window } from './agenda-model.js';
 
 export const VIEWS: readonly AgendaView[] = ['list', 'month', 'week'];

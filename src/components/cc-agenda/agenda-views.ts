@@ -8,7 +8,7 @@ import type { CivicEvent } from '../../api/index.js';
 import type { Translation } from '../../shared/i18n/types.js';
 import { renderAddress, renderDetailFooter, renderDetailImage, renderTagList } from '../../shared/templates.js';
 import { renderDetailDialog, type DetailController } from '../../shared/ui.js';
-import type { DayKey } from '../../shared/zoned-time.js';
+import type { DayKey } from '../../lib/zoned-time.js';
 import { dayLabel, typeLabel, whenLabel, type LabelContext } from './agenda-format.js';
 import { listDay, typeOf, type AgendaView, type Occurrence } from './agenda-model.js';
 import { VIEWS } from './agenda-navigation.js';

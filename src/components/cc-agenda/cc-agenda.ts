@@ -18,7 +18,7 @@ import {
 import { facetLabel, topValues } from '../../shared/facets.js';
 import { COMMON_PROPERTIES, initCommonAttributes, type CommonAttributes } from '../../shared/common-attributes.js';
 import { FilterController } from '../../shared/filter-controller.js';
-import { viewerTimeZone } from '../../shared/format.js';
+import { viewerTimeZone } from '../../lib/format.js';
 import { LocaleController } from '../../shared/i18n/locale-controller.js';
 import { ResultsController } from '../../shared/results-controller.js';
 import { RovingFocusController } from '../../shared/roving-focus-controller.js';
@@ -27,7 +27,7 @@ import { baseStyles } from '../../shared/styles.js';
 import { headingLevel, renderEmpty, renderFilterPanel } from '../../shared/templates.js';
 import { renderErrorState, renderPager } from '../../shared/ui.js';
 import { uiStyles } from '../../shared/ui.styles.js';
-import { addDays, monthGridDays, startOfMonth, startOfWeek, type DayKey } from '../../shared/zoned-time.js';
+import { addDays, monthGridDays, startOfMonth, startOfWeek, type DayKey } from '../../lib/zoned-time.js';
 import { periodTitle, typeLabel, type LabelContext } from './agenda-format.js';
 import { JsonLdController } from './agenda-jsonld.js';
 import { AgendaMatches, byDay, dateGridMove, type AgendaView, type Occurrence } from './agenda-model.js';
