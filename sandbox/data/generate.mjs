@@ -825,7 +825,8 @@ export function generateData(options) {
     if (kind === 'townHall') continue;
     const network = kind === 'reunionThirdPlace';
     if (!modernOrgRandom.chance(network ? NETWORK_2026_SHARE : ORG_2026_SHARE)) continue;
-    organizationTo2026(entry.doc, modernOrgRandom, { city, region, network });
+    // A new document object: links, tags and texts are shared with the old one, which nothing else holds.
+    entry.doc = organizationTo2026(entry.doc, modernOrgRandom, { city, region, network });
     entry.modern = true;
   }
   const modernEventRandom = random.fork('events-2026');
