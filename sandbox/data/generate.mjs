@@ -8,6 +8,7 @@ import { foldForSearch, slugify } from '../lib/text.mjs';
 import { buildGeography, REGION_INFO } from './places.mjs';
 import * as W from './words.mjs';
 import { buildHostileRecords } from './hostile.mjs';
+import { NETWORK_2026_SHARE, ORG_2026_SHARE, RECURRING_2026_SHARE, organizationTo2026, recurringEventTo2026 } from './modern.mjs';
 
 /** Share of `size` per collection; ressources take the remainder. */
 const PROPORTIONS = { organizations: 0.4, events: 0.25, projects: 0.08, poi: 0.1, classifieds: 0.12 };
@@ -49,6 +50,7 @@ export const SOURCE_KEYS = { thirdPlacesHdf: 'tierslieuxhdf', bulkShopsIdf: 'res
  * @property {string[]} tags tags folded for search (strings only, whitespace kept: "^tag$" must still fail on " tag ")
  * @property {boolean} visible not uncomplete/deleted, not private
  * @property {number} order insertion order (Mongo's natural order)
+ * @property {boolean} modern stored in the 2026 form of contract §15b (see data/modern.mjs)
  */
 
 /**
@@ -92,6 +94,7 @@ export function generateData(options) {
       tags,
       visible: doc.state !== 'uncomplete' && doc.state !== 'deleted' && doc.preferences?.private !== true,
       order: order++,
+      modern: false,
     };
     collections[col].push(entry);
     byId.set(id, entry);
@@ -493,7 +496,7 @@ export function generateData(options) {
     addImages(doc, rng, 'organizations', id, times.updated);
     if (kind !== 'townHall') lifecycle(rng, doc, { canDisable: true });
     if (times.created > nowSec - 4 * 365 * DAY) doc.collection = 'organizations';
-    organizations.push({ entry: addEntry('organizations', doc), region, city, theme });
+    organizations.push({ entry: addEntry('organizations', doc), region, city, theme, kind });
   }
 
   const liveOrganizations = organizations.filter((org) => org.entry.visible && !org.entry.doc.disabled);
@@ -814,6 +817,23 @@ export function generateData(options) {
     if (owner?.entry.doc.source) doc.source = owner.entry.doc.source;
     lifecycle(rng, doc);
     addEntry('ressources', doc);
+  }
+
+  // ---- the 2026 forms of contract §15b, on a share of the generated records (own PRNG forks) ------------
+  const modernOrgRandom = random.fork('organizations-2026');
+  for (const { entry, region, city, kind } of organizations) {
+    if (kind === 'townHall') continue;
+    const network = kind === 'reunionThirdPlace';
+    if (!modernOrgRandom.chance(network ? NETWORK_2026_SHARE : ORG_2026_SHARE)) continue;
+    // A new document object: links, tags and texts are shared with the old one, which nothing else holds.
+    entry.doc = organizationTo2026(entry.doc, modernOrgRandom, { city, region, network });
+    entry.modern = true;
+  }
+  const modernEventRandom = random.fork('events-2026');
+  for (const { entry } of eventEntries) {
+    if (entry.doc.recurrency !== true || !modernEventRandom.chance(RECURRING_2026_SHARE)) continue;
+    recurringEventTo2026(entry.doc);
+    entry.modern = true;
   }
 
   // ---- hostile records (opt-in) -------------------------------------------------------------------------

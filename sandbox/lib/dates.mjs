@@ -70,6 +70,26 @@ export function phpDateTimeObject(zone, unixSeconds) {
   };
 }
 
+/**
+ * A PHP DateTime object (as json_encode writes it, or as a 2026 record stores it) → Unix seconds, or
+ * null. timezone_type 3 is a zone name (read with the zones above), 1 an offset ("+02:00").
+ * @param {unknown} value
+ */
+export function phpDateTimeToUnix(value) {
+  if (value === null || typeof value !== 'object') return null;
+  const { date, timezone_type: type, timezone } = /** @type {Record<string, unknown>} */ (value);
+  const match = typeof date === 'string' ? /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})/.exec(date) : null;
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
+  if (type === 1 && typeof timezone === 'string') {
+    const offset = /^([+-])(\d{2}):?(\d{2})$/.exec(timezone);
+    if (!offset) return null;
+    const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
+    return Date.UTC(year, month - 1, day, hour, minute, second) / 1000 - minutes * 60;
+  }
+  return zonedToUnix(typeof timezone === 'string' ? timezone : 'UTC', year, month - 1, day, hour, minute) + second;
+}
+
 const plural = (count, singular, pluralForm) => `${count} ${count > 1 ? pluralForm : singular}`;
 
 /**

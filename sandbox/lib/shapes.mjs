@@ -76,8 +76,20 @@ export function elementSimple(id, collection, context) {
   return out;
 }
 
-/** organizations in search results: the simple shape, with type/typeOrga swapped. */
+/**
+ * An organisation as the 2026 search answers it (§15b item 1): the stored document itself, so `type`
+ * is the raw sub-type or absent, there is no `typeOrga`, `typeSig` or `id`, and `_id` is the MongoId.
+ */
+export function rawOrganization(entry) {
+  return { ...entry.doc };
+}
+
+/**
+ * organizations in search results: the 2018 simple shape, with type/typeOrga swapped; records stored
+ * in the 2026 form come out in the 2026 form instead.
+ */
 export function searchOrganization(entry, context) {
+  if (entry.modern) return rawOrganization(entry);
   const orga = simpleOrganization(entry, context);
   if (orga.type !== null && orga.type !== '') orga.typeOrga = orga.type;
   orga.type = 'organizations';

@@ -3,7 +3,7 @@
 // one row per occurrence; list mode pages by indexStep, newest first, recurring events once with their
 // next occurrence. The wire format is an assumption: see README.
 import { MongoDate, phpEmpty, phpInt } from '../lib/php.mjs';
-import { DAY, isoWithOffset, pastTimeFr, phpDateTimeObject, zonedParts, zonedToUnix } from '../lib/dates.mjs';
+import { DAY, isoWithOffset, pastTimeFr, phpDateTimeObject, phpDateTimeToUnix, zonedParts, zonedToUnix } from '../lib/dates.mjs';
 import { planSearch } from './search.mjs';
 import { searchEvent } from '../lib/shapes.mjs';
 
@@ -22,10 +22,19 @@ function readInstant(value) {
   return Number.isNaN(ms) ? null : Math.floor(ms / 1000);
 }
 
-/** Weekly occurrences of a recurring event between two instants (wall-clock slots in its zone). */
+/** The first occurrence of a recurring event: startDateSort as a MongoDate (older records) or a PHP DateTime (2026). */
+function firstOccurrence(doc) {
+  if (doc.startDateSort instanceof MongoDate) return doc.startDateSort.sec;
+  return phpDateTimeToUnix(doc.startDateSort);
+}
+
+/**
+ * Weekly occurrences of a recurring event between two instants (wall-clock slots in its zone).
+ * `openingHours` is a list of day entries, or the 2026 form: seven slots with "" for days without hours.
+ */
 function occurrences(doc, fromSec, toSec) {
   const zone = typeof doc.timeZone === 'string' ? doc.timeZone : 'UTC';
-  const first = doc.startDateSort instanceof MongoDate ? doc.startDateSort.sec : fromSec;
+  const first = firstOccurrence(doc) ?? fromSec;
   const out = [];
   if (!Array.isArray(doc.openingHours)) return out;
   const begin = Math.max(fromSec, first) - DAY;

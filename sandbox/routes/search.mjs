@@ -1,7 +1,7 @@
 // POST /co2/search/globalautocomplete — Search::globalAutoComplete (2018) plus the 2025-26 knobs
 // (filters, sortBy, fields, notSourceKey, costumSlug, contextId). One query object is built from
 // $_POST, then each wanted collection is scanned in its server sort order and paged on its own.
-import { MongoDate, phpEmpty, phpFloat, phpInt, phpJsonEncode, phpValues, urldecode } from '../lib/php.mjs';
+import { MongoDate, MongoId, phpEmpty, phpFloat, phpInt, phpJsonEncode, phpValues, urldecode } from '../lib/php.mjs';
 import { bsonCompare, bsonEquals, getPath, valuesAtPath } from '../lib/mongo.mjs';
 import { fold, foldForSearch, escapeHtml } from '../lib/text.mjs';
 import { pastTimeFr } from '../lib/dates.mjs';
@@ -10,7 +10,6 @@ import * as shapes from '../lib/shapes.mjs';
 const ORG_SUBTYPES = ['NGO', 'LocalBusiness', 'Group', 'GovernmentOrganization', 'Cooperative'];
 /** Collections in the order globalAutoComplete merges them (the order of keys in "results"). */
 const COLLECTION_ORDER = ['citoyens', 'organizations', 'events', 'projects', 'classifieds', 'poi', 'ressources'];
-const ALWAYS_PROJECTED = ['_id', 'id', 'type', 'collection'];
 
 /** @typedef {import('../data/generate.mjs').Entry} Entry */
 /** @typedef {(entry: Entry) => boolean} Predicate */
@@ -401,24 +400,63 @@ const SHAPERS = {
   ressources: (entry, context) => shapes.searchAny(entry, 'ressources', context),
 };
 
-/** fields[]: keep the listed paths (plus the identity keys the sandbox always keeps). */
-function project(result, fields) {
-  const out = {};
-  for (const key of ALWAYS_PROJECTED) if (Object.hasOwn(result, key)) out[key] = result[key];
+/** A stored value that is a leaf for projections: BSON dates and ids are not sub-documents. */
+const isSubDocument = (value) => value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof MongoDate) && !(value instanceof MongoId);
+
+/** fields[] → a tree of wanted paths: {name: true, address: {addressLocality: true}}. A whole field wins over its sub-paths. */
+function projectionTree(fields) {
+  const tree = Object.create(null);
   for (const field of fields) {
     const parts = field.split('.');
-    let source = result;
-    let target = out;
+    if (parts.some((part) => part === '' || part.startsWith('$'))) continue;
+    let node = tree;
     for (let index = 0; index < parts.length; index++) {
       const part = parts[index];
-      if (source === null || typeof source !== 'object' || !Object.hasOwn(source, part)) break;
-      if (index === parts.length - 1) target[part] = source[part];
-      else {
-        if (typeof target[part] !== 'object' || target[part] === null) target[part] = {};
-        source = source[part];
-        target = target[part];
-      }
+      if (node[part] === true) break;
+      if (index === parts.length - 1) node[part] = true;
+      else node = node[part] ??= Object.create(null);
     }
+  }
+  return tree;
+}
+
+/**
+ * Mongo's inclusion projection below the top level: a sub-document keeps the wanted keys in its own
+ * order; an array projects each sub-document it holds and drops its scalars; a scalar under a dotted
+ * path is left out. A sub-document left with nothing comes out as PHP's empty array, `[]`.
+ */
+function projectValue(value, tree) {
+  if (Array.isArray(value)) {
+    const out = [];
+    for (const item of value) {
+      if (Array.isArray(item) || isSubDocument(item)) out.push(projectValue(item, tree));
+    }
+    return out;
+  }
+  if (!isSubDocument(value)) return undefined;
+  const out = {};
+  for (const key of Object.keys(value)) {
+    const node = tree[key];
+    if (node === undefined) continue;
+    const projected = node === true ? value[key] : projectValue(value[key], node);
+    if (projected !== undefined) out[key] = projected;
+  }
+  return Object.keys(out).length ? out : [];
+}
+
+/**
+ * fields[] as the modern search applies it (§3.2.2, §15b): only the listed paths, in the record's own
+ * key order, plus `_id`, which a Mongo projection always keeps. Nothing else is forced in: no `type`,
+ * `typeSig` or `collection` unless listed (and stored).
+ */
+function project(result, id, tree) {
+  const out = { _id: id };
+  for (const key of Object.keys(result)) {
+    if (key === '_id') continue;
+    const node = tree[key];
+    if (node === undefined) continue;
+    const projected = node === true ? result[key] : projectValue(result[key], node);
+    if (projected !== undefined) out[key] = projected;
   }
   return out;
 }
@@ -470,17 +508,20 @@ export function runSearch(data, post, get) {
     if (collection === 'citoyens') return typeWanted('citoyens', plan.searchType) || typeWanted('persons', plan.searchType);
     return typeWanted(collection, plan.searchType);
   };
-  const fields = post.fields === undefined ? null : asStringList(post.fields);
+  const fields = post.fields === undefined ? [] : asStringList(post.fields);
+  const tree = fields.length ? projectionTree(fields) : null;
   const initType = post.initType === 'all' || post.initType === 'agenda' ? post.initType : '';
   const shape = (collection, entry) => {
-    let result = SHAPERS[collection](entry, context);
+    // §15b: a fields[] search answers organisations from the stored document (raw `type`), not
+    // Organization::getSimpleOrganizationById; other collections keep their post-processing.
+    let result = tree && collection === 'organizations' ? shapes.rawOrganization(entry) : SHAPERS[collection](entry, context);
     if (initType === 'all') result.sorting = result.updated instanceof MongoDate ? result.updated.sec : result.updated ?? null;
     if (result.updated !== undefined && result.updated !== null && result.updated !== 0 && result.updated !== '') {
       result.updatedLbl = initType === 'agenda'
         ? shapes.pastTimeFromDate(result.startDate, data.nowSec)
         : pastTimeFr(typeof result.updated === 'number' ? result.updated : 0, data.nowSec);
     }
-    if (fields && fields.length) result = project(result, fields);
+    if (tree) result = project(result, entry.doc._id, tree);
     return result;
   };
   /** Result order follows PHP's array_merge: a repeated id keeps its first place, takes the last value. */
@@ -499,7 +540,7 @@ export function runSearch(data, post, get) {
           skipped++;
           continue;
         }
-        const json = fields && fields.length
+        const json = tree
           ? phpJsonEncode(shape(collection, entry))
           : cachedFragment(data, `${collection}:${initType}:${entry.id}`, () => shape(collection, entry));
         items.set(entry.id, json);

@@ -20,6 +20,10 @@ after(() => server.close());
 
 const docs = (collection) => data.collections[collection];
 const isVisible = (entry) => entry.visible;
+/** The collection of a result, from the sandbox's own records (a 2026-form organisation has its sub-type, or nothing, in `type`). */
+const collectionOf = (id) => data.byId.get(id)?.col;
+/** An organisation's sub-type in either form: `typeOrga` (2018 simple shape) or the raw `type` (2026 form). */
+const orgSubType = (org) => org.typeOrga ?? (org.type === 'organizations' ? undefined : org.type);
 
 describe('response shapes (§3.2.3)', () => {
   test('organisations come in the "simple" shape', async () => {
@@ -27,7 +31,9 @@ describe('response shapes (§3.2.3)', () => {
     const entries = resultEntries(body);
     assert.equal(entries.length, 50);
     assert.ok(!Array.isArray(body.results), 'results is an object keyed by id');
-    for (const [id, org] of entries) {
+    const simple = entries.filter(([id]) => !data.byId.get(id).modern);
+    assert.ok(simple.length > 30, 'most organisations are stored in the 2018 form');
+    for (const [id, org] of simple) {
       assert.equal(org.id, id);
       assert.match(id, /^[0-9a-f]{24}$/);
       assert.equal(org._id, undefined, 'no _id in the simple shape');
@@ -54,7 +60,7 @@ describe('response shapes (§3.2.3)', () => {
 
   test('relative images keep their path; the medium one gets a "?_=" suffix', async () => {
     const body = await search(base, { 'searchType[]': 'organizations', indexStep: 200 });
-    const withImage = resultEntries(body).map(([, org]) => org).filter((org) => org.profilImageUrl.startsWith('/upload/') && !org.profilImageUrl.includes('/null/'));
+    const withImage = resultEntries(body).filter(([id]) => !data.byId.get(id).modern).map(([, org]) => org).filter((org) => org.profilImageUrl.startsWith('/upload/') && !org.profilImageUrl.includes('/null/'));
     assert.ok(withImage.length > 20);
     for (const org of withImage) {
       if (org.profilMediumImageUrl) assert.match(org.profilMediumImageUrl, new RegExp(`\\?_=${NOW_SEC}$`));
@@ -174,7 +180,7 @@ describe('sort orders and paging', () => {
   test('indexMin/indexStep page each collection on its own; indexStep=0 is unlimited', async () => {
     const page1 = await search(base, { 'searchType[]': ['organizations', 'events'], indexMin: 0, indexStep: 10 });
     const page2 = await search(base, { 'searchType[]': ['organizations', 'events'], indexMin: 10, indexStep: 10 });
-    const byType = (body, type) => resultEntries(body).filter(([, item]) => item.type === type).map(([id]) => id);
+    const byType = (body, type) => resultEntries(body).filter(([id]) => collectionOf(id) === type).map(([id]) => id);
     assert.equal(byType(page1, 'organizations').length, 10);
     assert.equal(byType(page1, 'events').length, 10);
     assert.equal(byType(page2, 'events').length, 10);
@@ -188,7 +194,7 @@ describe('sort orders and paging', () => {
   test('ranges[type][indexMin|indexMax] window each type', async () => {
     const body = await search(base, formBody('searchType[]=organizations&searchType[]=poi&ranges[organizations][indexMin]=5&ranges[organizations][indexMax]=8&ranges[poi][indexMin]=0&ranges[poi][indexMax]=2'));
     const all = await search(base, { 'searchType[]': 'organizations', indexStep: 8 });
-    const orgIds = resultEntries(body).filter(([, item]) => item.type === 'organizations').map(([id]) => id);
+    const orgIds = resultEntries(body).filter(([id]) => collectionOf(id) === 'organizations').map(([id]) => id);
     assert.deepEqual(orgIds, Object.keys(all.results).slice(5, 8));
     assert.equal(resultEntries(body).filter(([, item]) => item.type === 'poi').length, 2);
   });
@@ -226,9 +232,9 @@ describe('counts and exclusions', () => {
     const body = await search(base, { 'searchType[]': 'GovernmentOrganization', indexStep: 0 });
     const orgs = resultEntries(body).map(([, org]) => org);
     assert.ok(orgs.length > 10);
-    assert.ok(orgs.every((org) => org.typeOrga === 'GovernmentOrganization'));
+    assert.ok(orgs.every((org) => orgSubType(org) === 'GovernmentOrganization'));
     const quirk = await search(base, { 'searchType[]': ['LocalBusiness', 'events'], indexStep: 5 });
-    assert.ok(resultEntries(quirk).every(([, item]) => item.typeOrga === 'LocalBusiness'), 'PHP precedence: a leading LocalBusiness drops the other types');
+    assert.ok(resultEntries(quirk).every(([, item]) => orgSubType(item) === 'LocalBusiness'), 'PHP precedence: a leading LocalBusiness drops the other types');
   });
 });
 
@@ -396,9 +402,9 @@ describe('modern knobs (§3.2.2)', () => {
     const equal = await search(base, formBody('searchType[]=organizations&indexStep=0&filters[address.codeInsee]=97411'));
     assert.ok(resultEntries(equal).length > 0 && resultEntries(equal).every(([, org]) => org.address.codeInsee === '97411'));
     const within = await search(base, formBody('searchType[]=organizations&indexStep=0&filters[type][$in][]=NGO&filters[type][$in][]=Group'));
-    assert.ok(resultEntries(within).every(([, org]) => ['NGO', 'Group'].includes(org.typeOrga)));
+    assert.ok(resultEntries(within).every(([, org]) => ['NGO', 'Group'].includes(orgSubType(org))));
     const outside = await search(base, formBody('searchType[]=organizations&indexStep=0&filters[type][$in][]=NGO&filters[type][$nin][]=NGO'));
-    assert.ok(resultEntries(outside).length > 0 && resultEntries(outside).every(([, org]) => org.typeOrga !== 'NGO'), '$in and $nin on one key keep only $nin');
+    assert.ok(resultEntries(outside).length > 0 && resultEntries(outside).every(([, org]) => orgSubType(org) !== 'NGO'), '$in and $nin on one key keep only $nin');
     const gate = await search(base, formBody('searchType[]=organizations&indexStep=0&sourceKey[]=tierslieuxhdf&filters[source.toBeValidated.tierslieuxhdf][$exists]=false'));
     const waiting = docs('organizations').filter((entry) => entry.doc.source?.toBeValidated?.tierslieuxhdf);
     assert.ok(waiting.length > 0);
@@ -411,11 +417,13 @@ describe('modern knobs (§3.2.2)', () => {
     assert.ok(resultEntries(body).every(([, org]) => org.tags.some((tag) => tag.toLowerCase().includes('lieux'))));
   });
 
-  test('fields[] projects the results but keeps the identity keys', async () => {
+  test('fields[] projects the results and keeps _id (more in modern.test.mjs)', async () => {
     const body = await search(base, formBody('searchType[]=events&searchType[]=organizations&indexStep=3&fields[]=name&fields[]=address.postalCode'));
-    for (const [, item] of resultEntries(body)) {
-      for (const key of Object.keys(item)) assert.ok(['_id', 'id', 'type', 'collection', 'name', 'address'].includes(key), key);
-      if (item.address) assert.deepEqual(Object.keys(item.address), ['postalCode']);
+    assert.equal(resultEntries(body).length, 6);
+    for (const [id, item] of resultEntries(body)) {
+      assert.equal(item._id.$id, id);
+      for (const key of Object.keys(item)) assert.ok(['_id', 'name', 'address'].includes(key), key);
+      if (item.address && !Array.isArray(item.address)) assert.deepEqual(Object.keys(item.address), ['postalCode']);
     }
   });
 
