@@ -11,11 +11,12 @@
 //   have; the worst case over the entries that can reach it;
 // - file: single artefacts with no imports (the classic-script bundle).
 // Then, per page entry, where the gzip bytes come from: every byte of the minified output is traced back to
-// its source module through the build's source maps, and each group's share of the file's gzip size is its
-// bytes gzipped alone, scaled so the shares add up to the real gzip size of the file.
+// its source module through the build's source maps, and each run of bytes is charged what it adds to the
+// gzip size of the file up to it (so the shares add up to the file's real gzip size).
 //
 //   node test/scripts/build-report.mjs                   check and print (the build runs this)
 //   node test/scripts/build-report.mjs --write-readme    also rewrite the README's budget table from the file
+//   node test/scripts/build-report.mjs --by-file         the breakdown per source file of src/, not per group
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -181,16 +182,18 @@ function decodeLine(line, state) {
   return out;
 }
 
-/** Byte ranges of a file per source (absolute path or '(glue)'), from its .map next to it. */
-function bytesPerSource(file) {
+/** The file as runs of [source, text] in order, from its .map next to it (absolute path or '(glue)'). */
+function runsBySource(file) {
   const mapFile = `${file}.map`;
   const text = info.get(file).buf.toString('utf8');
-  const per = new Map();
-  const add = (key, chunk) => per.set(key, (per.get(key) ?? '') + chunk);
-  if (!existsSync(mapFile)) {
-    add('(no source map)', text);
-    return per;
-  }
+  if (!existsSync(mapFile)) return [['(no source map)', text]];
+  const runs = [];
+  const add = (key, chunk) => {
+    if (!chunk) return;
+    const last = runs[runs.length - 1];
+    if (last && last[0] === key) last[1] += chunk;
+    else runs.push([key, chunk]);
+  };
   const map = JSON.parse(readFileSync(mapFile, 'utf8'));
   const sources = map.sources.map((s) => resolve(dirname(file), map.sourceRoot ?? '', s));
   const lines = text.split('\n');
@@ -210,13 +213,15 @@ function bytesPerSource(file) {
     }
     add(owner, line.slice(start) + (n < lines.length - 1 ? '\n' : ''));
   });
-  return per;
+  return runs;
 }
 
-/** Report groups: Lit, @lit/task, src/api, src/shared, each i18n table, each component file. */
+/** Report groups: Lit, @lit/task, src/api, src/shared, each i18n table, each component file (--by-file: every file). */
+const byFile = process.argv.includes('--by-file');
 function groupOf(source) {
   if (source.startsWith('(')) return '(bundler glue, banner)';
   const path = relative(root, source).split('\\').join('/');
+  if (byFile && path.startsWith('src/')) return path;
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
   if (pkg) return ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'].includes(pkg) ? 'lit' : pkg;
   const table = /^src\/shared\/i18n\/(\w+)\.ts$/.exec(path);
@@ -228,14 +233,30 @@ function groupOf(source) {
 }
 
 const breakdownCache = new Map();
-/** gzip bytes per group in one file; the shares add up to the file's own gzip size. */
+/**
+ * gzip bytes per group in one file, in context: each run of the file is charged what it adds to the gzip
+ * size of everything before it (gzip of the prefix up to its end minus gzip of the prefix up to its start),
+ * so code that repeats what came before costs little, and the shares add up to the file's gzip size.
+ */
 function breakdown(file) {
   if (breakdownCache.has(file)) return breakdownCache.get(file);
-  const groups = new Map();
-  for (const [source, chunk] of bytesPerSource(file)) groups.set(groupOf(source), (groups.get(groupOf(source)) ?? '') + chunk);
-  const alone = new Map([...groups].map(([group, chunk]) => [group, gzipSize(Buffer.from(chunk))]));
-  const total = [...alone.values()].reduce((a, b) => a + b, 0);
-  const result = new Map([...alone].map(([group, g]) => [group, (g / total) * info.get(file).gzip]));
+  const runs = [];
+  for (const [source, chunk] of runsBySource(file)) {
+    const group = groupOf(source);
+    const last = runs[runs.length - 1];
+    if (last && last[0] === group) last[1] += chunk;
+    else runs.push([group, chunk]);
+  }
+  const { buf } = info.get(file);
+  const result = new Map();
+  let offset = 0;
+  let before = 0;
+  for (const [group, chunk] of runs) {
+    offset += Buffer.byteLength(chunk);
+    const after = gzipSize(buf.subarray(0, offset));
+    result.set(group, (result.get(group) ?? 0) + after - before);
+    before = after;
+  }
   breakdownCache.set(file, result);
   return result;
 }
