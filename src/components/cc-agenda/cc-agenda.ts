@@ -180,6 +180,12 @@ export class CcAgenda extends LitElement {
     new JsonLdController(this, () => (this.noJsonld ? [] : this.visibleOccurrences().slice(0, JSONLD_MAX)), (event) => this.urlOf(event));
   }
 
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    // The first render waits for the page's language table (English is loaded on demand).
+    const wait = this.localize.beforeFirstUpdate();
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     const moved = this.nav.fromAttributes({ view: changed.has('view'), from: changed.has('from') || changed.has('timeZone') }, !this.hasUpdated && this.filters.restored);
     if (moved) this.filters.page = 1;

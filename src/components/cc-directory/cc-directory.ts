@@ -170,6 +170,12 @@ export class CcDirectory extends LitElement {
     clearTimeout(this.announceTimer);
   }
 
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    // The first render waits for the page's language table (English is loaded on demand).
+    const wait = this.localize.beforeFirstUpdate();
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     const first = !this.hasUpdated;
     this.filters.fromAttributes({ query: changed.has('query') ? this.query : undefined, sort: changed.has('sort') ? this.sort : undefined }, first);
