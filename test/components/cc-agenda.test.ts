@@ -695,6 +695,33 @@ describe('<cc-agenda> against the sandbox', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('expands the 2026 agenda rows (no dates, seven-slot openingHours, PHP DateTime sort key) like any weekly event', async () => {
+    // Past occurrences are hidden in the list: the clock is set before the first one, whatever the day the tests run.
+    await withNow('2026-12-01T05:00:00Z', async () => {
+      // "Apéro des voisins" (97406) is stored as the 2026 agenda answers it: no startDate/endDate,
+      // ["", "", {dayOfWeek: "We", hours: [18:00–21:00]}, "", "", "", ""], recurrency: true.
+      const { el } = await mount({ 'api-base': sandboxUrl(), insee: '97406', from: '2026-12-01', to: '2026-12-31', 'time-zone': 'Indian/Reunion', 'no-jsonld': true }, { viewerZone: 'Indian/Reunion' });
+      await settled(el);
+      const apero = () =>
+        items(el)
+          .filter((item) => item.querySelector('[part~="item-title"]')!.textContent === 'Apéro des voisins')
+          .map((item) => `${item.closest('.day-group')!.querySelector('[part~="day"]')!.textContent} ${item.querySelector('[part~="item-time"]')!.textContent}`);
+      const seen: string[] = [];
+      for (;;) {
+        seen.push(...apero());
+        const next = [...root(el).querySelectorAll<HTMLButtonElement>('[part~="pager"] button')].at(-1);
+        if (!next || next.getAttribute('aria-disabled') === 'true') break;
+        next.click();
+        await el.updateComplete;
+      }
+      expect(seen).to.deep.equal(
+        ['mercredi 2 décembre 2026', 'mercredi 9 décembre 2026', 'mercredi 16 décembre 2026', 'mercredi 23 décembre 2026', 'mercredi 30 décembre 2026'].map(
+          (day) => `${day} 18:00 · chaque semaine`,
+        ),
+      );
+    });
+  });
+
   it('loads one organisation’s events from its slug', async () => {
     const probe = await fetch(`${sandboxUrl()}/co2/search/globalautocomplete`, {
       method: 'POST',

@@ -438,6 +438,44 @@ describe('<cc-directory>', () => {
     });
   });
 
+  describe('real 2026 records (contract 15b)', () => {
+    it('lists a network whose records come in the 2026 form: none dropped, untyped ones as organisations with no chip of their own', async () => {
+      // Half of this sandbox network is stored as a 2026 fields[] export returned it: raw sub-type in
+      // `type`, or no `type` at all, string coordinates, several addresses in `url`, legacy addresses.
+      const { el } = await mount({ 'api-base': sandboxUrl(), 'source-key': 'LaReunionDesTiersLieux', 'page-size': '24' });
+      const load = await settled(el);
+      // What the platform itself returns for this scope: every record of it is listed. (Its count may
+      // include disabled organisations, as the 2018 code does, so the records are counted instead.)
+      const answer = await fetch(`${sandboxUrl()}/co2/search/globalautocomplete`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'searchType[]=organizations&sourceKey[]=LaReunionDesTiersLieux&indexStep=1000',
+      });
+      const platformCount = Object.keys(((await answer.json()) as { results: object }).results).length;
+      expect(platformCount).to.be.greaterThan(24);
+      expect(load.detail.total).to.equal(platformCount);
+      expect(load.detail.count).to.equal(platformCount);
+      expect(statusText(el)).to.equal(`${load.detail.count} acteurs`);
+      const typeChips = [...shadow(el).querySelectorAll<HTMLButtonElement>('.facets fieldset:first-of-type .chip')];
+      const keys = typeChips.map((chip) => chip.dataset.key);
+      expect(keys.every((key) => ['NGO', 'LocalBusiness', 'Group', 'GovernmentOrganization', 'Cooperative'].includes(key!)), keys.join()).to.equal(true);
+      const chipTotal = typeChips.reduce((sum, chip) => sum + Number(chip.querySelector('.count')!.textContent), 0);
+      // Records without a sub-type are counted in the total, under no sub-type chip.
+      expect(chipTotal).to.be.lessThan(load.detail.count);
+      const badges: string[] = [];
+      for (let page = 1; ; page++) {
+        badges.push(...items(el).map((item) => item.querySelector('[part~="item-badge"]')!.textContent!));
+        const next = [...shadow(el).querySelectorAll<HTMLButtonElement>('[part~="pager"] button')].at(-1);
+        if (!next || next.getAttribute('aria-disabled') === 'true') break;
+        next.click();
+        await el.updateComplete;
+      }
+      expect(badges).to.have.length(load.detail.count);
+      expect(badges.filter((badge) => badge === 'Organisation').length).to.equal(load.detail.count - chipTotal);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('large sets', () => {
     it('above the local limit the server filters: text and pages become requests', async () => {
       const requests: URLSearchParams[] = [];
