@@ -7,6 +7,7 @@
 import { cleanText, decodeEntities, foldForSearch, toText, truncateGraphemes } from '../../lib/text.js';
 import { toSafeUrl, toTelHref } from '../../lib/url.js';
 import { zonedTime } from '../../lib/zoned-time.js';
+import { INSEE } from '../scope.js';
 import type { Address, GeoPoint, Phone, SocialLink, WeeklySlot } from '../types.js';
 
 export type WireRecord = Readonly<Record<string, unknown>>;
@@ -365,7 +366,7 @@ export function toAddress(value: unknown): Address | null {
     postalCode: postalCode !== null && /^[\p{L}\p{N} -]{2,12}$/u.test(postalCode) ? postalCode : null,
     locality: placeName(value, 'addressLocality'),
     country: countryRaw !== null && /^[A-Za-z]{2}$/.test(countryRaw) ? countryRaw.toUpperCase() : null,
-    insee: inseeRaw !== null && /^\d[\dAB]\d{3}$/i.test(inseeRaw) ? inseeRaw.toUpperCase() : null,
+    insee: inseeRaw !== null && INSEE.test(inseeRaw) ? inseeRaw.toUpperCase() : null,
     cityId: toId(field(value, 'localityId')),
     region: placeName(value, 'level3Name') ?? placeName(value, 'addressRegion') ?? placeName(value, 'regionName'),
     department: placeName(value, 'level4Name') ?? placeName(value, 'depName'),
