@@ -45,6 +45,8 @@ export class FilterController implements ReactiveController {
   tags: readonly string[] = [];
   sort = '';
   page = 1;
+  /** Whether the visitor unfolded the filters (on narrow containers they are folded behind a button). */
+  expanded = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly options: FilterOptions;
@@ -61,6 +63,17 @@ export class FilterController implements ReactiveController {
   /** Whether the URL held a state when the element connected (it then wins over the attributes). */
   get restored(): boolean {
     return this.url.restored;
+  }
+
+  /** How many types and keywords are chosen (the text shows in its own field). */
+  get chosenCount(): number {
+    return this.types.length + this.tags.length;
+  }
+
+  /** Folds or unfolds the filters (narrow containers only show the button). */
+  toggleExpanded(): void {
+    this.expanded = !this.expanded;
+    this.host.requestUpdate();
   }
 
   /** Whether any text, type or keyword narrows the results. */

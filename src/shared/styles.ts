@@ -28,6 +28,9 @@ export const baseStyles = css`
 
     display: block;
     box-sizing: border-box;
+    /* Layouts follow the element's width (a container query on its wrapper), which gives the element no
+       width of its own: in a flex or grid row of the host page it would shrink to nothing without this. */
+    min-width: min(100%, 280px);
     color: var(--_text);
     background: var(--_surface);
     font-family: var(--cc-font-family, inherit);

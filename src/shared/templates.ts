@@ -162,12 +162,17 @@ export function renderFilterPanel(o: FilterPanelOptions): TemplateResult {
     onToggle: () => f.toggle(facet, value.key),
   });
   const groups = o.facets.filter((group) => group.values.length > 0);
+  // On a narrow container (CSS container query in ui.styles.ts) the facets fold behind one button
+  // that says how many are chosen, so the results come first; wide containers keep them open.
   return html`<div class="controls">
     ${o.search ? renderSearchField({ ...o.search, value: f.text, onInput: (value) => f.input(value), onSubmit: () => f.submit() }) : nothing}
     ${groups.length > 0 || o.extra
-      ? html`<div part="facets" class="facets" role="group" aria-label=${c.filtersLabel}>
-          ${groups.map((group) => renderFacetGroup(group.legend, group.values.map((value) => chip(group.facet, value))))} ${o.extra ?? nothing}
-        </div>`
+      ? html`<button type="button" part="filters-toggle" class="button filters-toggle" aria-expanded=${f.expanded ? 'true' : 'false'} aria-controls="facets" @click=${() => f.toggleExpanded()}>
+            ${c.filtersToggle(f.chosenCount)}
+          </button>
+          <div part="facets" id="facets" class=${f.expanded ? 'facets open' : 'facets'} role="group" aria-label=${c.filtersLabel}>
+            ${groups.map((group) => renderFacetGroup(group.legend, group.values.map((value) => chip(group.facet, value))))} ${o.extra ?? nothing}
+          </div>`
       : nothing}
     ${renderActiveFilters(o.t, f.activeFilters(o.typeLabel, c.textFilter), () => f.clearAll())} ${o.after ?? nothing}
   </div>`;

@@ -11,9 +11,28 @@ export const uiStyles = css`
     --_badge-bg: var(--_surface-alt);
   }
 
+  /* Layouts follow the element's own width (a widget often sits in a narrow column of a wide page). */
+  .base {
+    container: cc / inline-size;
+  }
+
   .controls {
     display: grid;
     gap: calc(var(--_space) * 0.5);
+  }
+
+  .button.filters-toggle {
+    display: none;
+    justify-self: start;
+  }
+
+  @container cc (max-width: 599px) {
+    .button.filters-toggle {
+      display: inline-flex;
+    }
+    .facets:not(.open) {
+      display: none;
+    }
   }
 
   label,

@@ -64,6 +64,20 @@ export function renderPager(t: Translation, page: number, pages: number, onPage:
 }
 
 /**
+ * After a page change: focus goes to the results' status line (which says "Page 2 sur 9") and the
+ * page scrolls it into view, at once when the visitor prefers reduced motion. Otherwise a visitor
+ * who pressed "Suivante" would stay at the bottom of the list, at the end of page 2.
+ */
+export function focusResults(root: ParentNode): void {
+  const status = root.querySelector<HTMLElement>('[part~="status"]');
+  if (!status) return;
+  status.tabIndex = -1;
+  status.focus({ preventScroll: true });
+  const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  status.scrollIntoView?.({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
+}
+
+/**
  * The error state: what went wrong in the visitor's words, a retry button, a way out, the fallback
  * slot. A configuration error names the attribute and value at fault and offers no retry (it
  * cannot help).

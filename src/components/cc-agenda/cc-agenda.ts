@@ -25,7 +25,7 @@ import { RovingFocusController } from '../../shared/roving-focus-controller.js';
 import { SelectionController } from '../../shared/selection-controller.js';
 import { baseStyles } from '../../shared/styles.js';
 import { headingLevel, renderEmpty, renderFilterPanel } from '../../shared/templates.js';
-import { renderErrorState, renderPager } from '../../shared/ui.js';
+import { focusResults, renderErrorState, renderPager } from '../../shared/ui.js';
 import { uiStyles } from '../../shared/ui.styles.js';
 import { addDays, monthGridDays, startOfMonth, startOfWeek, type DayKey } from '../../lib/zoned-time.js';
 import { periodTitle, typeLabel, type LabelContext } from './agenda-format.js';
@@ -117,6 +117,8 @@ export class CcAgenda extends LitElement {
   @property({ attribute: false }) viewerZone = viewerTimeZone();
 
   @state() private showPast = false;
+  /** "Page 2 sur 3" in the status line after the visitor changed page (cleared by any other change). */
+  @state() private pageAnnouncement = '';
   /** The .ics and web-calendar code, loaded on first use. */
   @state() private exporter: Exporter | null = null;
 
@@ -128,6 +130,7 @@ export class CcAgenda extends LitElement {
     () => periodTitle(this.localize.t, this.nav.view, this.nav.current(), this.nav.period()),
     () => {
       this.filters.page = 1;
+      this.pageAnnouncement = '';
       this.filters.write(true);
     },
   );
@@ -139,6 +142,9 @@ export class CcAgenda extends LitElement {
     restoreExtra: (state, initial) => {
       this.nav.restore(state, initial);
       this.showPast = state.past === '1';
+    },
+    onChange: (change) => {
+      if (change !== 'page') this.pageAnnouncement = '';
     },
   });
   private readonly results = new ResultsController<Args, CivicEvent[]>(this, {
@@ -259,6 +265,12 @@ export class CcAgenda extends LitElement {
     exporter.downloadIcs(items, fileName(exporter), { now: new Date(), urlOf: (event) => this.urlOf(event), calendarName: this.localize.t.agenda.label });
   }
 
+  private goToPage(page: number, pages: number): void {
+    this.filters.setPage(page);
+    this.pageAnnouncement = this.localize.t.common.pageOf(page, pages);
+    void this.updateComplete.then(() => focusResults(this.renderRoot));
+  }
+
   private handlePastToggle(event: Event): void {
     this.showPast = (event.target as HTMLInputElement).checked;
     this.filters.page = 1;
@@ -300,8 +312,7 @@ export class CcAgenda extends LitElement {
     const c = this.localize.t.common;
     if (!events || loading) return this.results.slow ? c.loadingSlow : c.loading;
     const count = this.compact() ? Math.min(this.found.searched.matches.length, Math.floor(this.max)) : this.found.searched.matches.length;
-    const text = this.localize.t.agenda.results(count);
-    return this.nav.announcement && !this.compact() ? `${this.nav.announcement} — ${text}` : text;
+    return [this.compact() ? '' : this.nav.announcement, this.localize.t.agenda.results(count), this.pageAnnouncement].filter(Boolean).join(' — ');
   }
 
   private renderFilters(): TemplateResult {
@@ -357,7 +368,7 @@ export class CcAgenda extends LitElement {
     const firstShownDay = !this.showPast && this.nav.today() > periodStart ? this.nav.today() : periodStart;
     const undated = page === pages ? this.found.undated.slice(0, LIST_PAGE) : [];
     return html`${renderList(this.handlers, { t: this.localize.t, items: matches.slice((page - 1) * LIST_PAGE, page * LIST_PAGE), firstShownDay, undated, level, eventUrl: (event) => this.urlOf(event) })}
-      ${pages > 1 ? renderPager(this.localize.t, page, pages, (next) => this.filters.setPage(next)) : nothing}
+      ${pages > 1 ? renderPager(this.localize.t, page, pages, (next) => this.goToPage(next, pages)) : nothing}
       ${this.renderIcsAll()}`;
   }
 

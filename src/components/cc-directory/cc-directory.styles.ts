@@ -74,10 +74,21 @@ export const directoryStyles = css`
     display: block;
   }
 
-  .placeholder {
-    font-size: 2em;
-    font-weight: 700;
-    color: var(--_muted);
+  /* Narrow containers (a phone, a sidebar): a card is a row, a small logo beside the text. */
+  @container cc (max-width: 599px) {
+    .list {
+      gap: 8px;
+    }
+    .item {
+      flex-direction: row;
+      align-items: flex-start;
+      gap: 8px;
+      padding: 10px 12px;
+    }
+    .media {
+      width: var(--_image-size);
+      height: var(--_image-size);
+    }
   }
 
   .body {

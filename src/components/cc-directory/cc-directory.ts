@@ -29,7 +29,7 @@ import { ResultsController, type LoadContext } from '../../shared/results-contro
 import { SelectionController } from '../../shared/selection-controller.js';
 import { baseStyles } from '../../shared/styles.js';
 import { headingLevel, renderEmpty, renderFilterPanel } from '../../shared/templates.js';
-import { renderErrorState, renderPager } from '../../shared/ui.js';
+import { focusResults, renderErrorState, renderPager } from '../../shared/ui.js';
 import { uiStyles } from '../../shared/ui.styles.js';
 import { directoryStyles } from './cc-directory.styles.js';
 import { renderEntry, renderEntryDetail, renderSkeleton, type EntryContext } from './directory-views.js';
@@ -289,8 +289,7 @@ export class CcDirectory extends LitElement {
     this.filters.setPage(next);
     const set = this.results.value;
     if (set) this.announced = { ...this.statusFor(set), page: { page: next, pages } };
-    // Focus stays on the pager button the user pressed (it is never disabled, only aria-disabled).
-    this.renderRoot.querySelector('[part~="list"]')?.scrollIntoView?.({ block: 'nearest' });
+    void this.updateComplete.then(() => focusResults(this.renderRoot));
   }
 
   private handleImageError(id: string): void {

@@ -14,7 +14,7 @@ export interface EntryContext {
   readonly linkBase: string;
   readonly layout: 'cards' | 'list';
   readonly headingLevel: number;
-  /** Entries whose image failed to load: they get the placeholder. */
+  /** Entries whose image failed to load: shown without an image box. */
   readonly failedImages: ReadonlySet<string>;
   readonly typeLabel: (item: CommunecterElement) => string;
   readonly onImageError: (id: string) => void;
@@ -32,9 +32,11 @@ export function renderEntry(c: EntryContext, item: CommunecterElement): Template
   // Written on few lines, with hidden elements instead of conditional templates, on purpose: every
   // whitespace run, binding marker and nested template adds DOM nodes, and the element promises to
   // stay under 1,400 of them. `dir="auto"` isolates platform text like <bdi> does.
-  return html`<li part="item" class="item"><div part="item-image" class="media">${image && !c.failedImages.has(item.id)
-    ? html`<img src=${image} alt=${d.logoOf(item.name)} loading="lazy" decoding="async" width="64" height="64" @error=${() => c.onImageError(item.id)}>`
-    : html`<span class="placeholder" aria-hidden="true">${[...item.name][0]?.toUpperCase() ?? '?'}</span>`}</div><div class="body"><div part="item-title" class="title" role="heading" aria-level=${c.headingLevel}><a href=${elementPageUrl(c.linkBase, item)} dir="auto" @click=${(event: Event) => c.select(event, item)} @keydown=${(event: KeyboardEvent) => c.keydown(event, item)}>${item.name}</a></div><p class="meta"><span part="item-badge" class="badge">${c.typeLabel(item)}</span> <span class="locality" dir="auto">${item.address?.locality ?? ''}</span></p><p class="excerpt" dir="auto" ?hidden=${!excerpt}>${excerpt ? truncateGraphemes(excerpt, 160) : ''}</p><p part="item-tags" class="tags" dir="auto" ?hidden=${!tags}>${tags}</p><p class="contacts" ?hidden=${contacts.length === 0}>${renderContactLink(contacts[0])}${renderContactLink(contacts[1])}${renderContactLink(contacts[2])}</p></div></li>`;
+  // No image (a quarter of real records), or one that failed to load: no empty box, the text takes the room.
+  const shown = image && !c.failedImages.has(item.id) ? image : null;
+  return html`<li part="item" class=${shown ? 'item' : 'item no-image'}><div part="item-image" class="media" ?hidden=${!shown}>${shown
+    ? html`<img src=${shown} alt=${d.logoOf(item.name)} loading="lazy" decoding="async" width="64" height="64" @error=${() => c.onImageError(item.id)}>`
+    : nothing}</div><div class="body"><div part="item-title" class="title" role="heading" aria-level=${c.headingLevel}><a href=${elementPageUrl(c.linkBase, item)} dir="auto" @click=${(event: Event) => c.select(event, item)} @keydown=${(event: KeyboardEvent) => c.keydown(event, item)}>${item.name}</a></div><p class="meta"><span part="item-badge" class="badge">${c.typeLabel(item)}</span> <span class="locality" dir="auto">${item.address?.locality ?? ''}</span></p><p class="excerpt" dir="auto" ?hidden=${!excerpt}>${excerpt ? truncateGraphemes(excerpt, 160) : ''}</p><p part="item-tags" class="tags" dir="auto" ?hidden=${!tags}>${tags}</p><p class="contacts" ?hidden=${contacts.length === 0}>${renderContactLink(contacts[0])}${renderContactLink(contacts[1])}${renderContactLink(contacts[2])}</p></div></li>`;
 }
 
 /** Three grey cards while the first answer is awaited. */

@@ -80,6 +80,7 @@ export const en: Translation = {
     close: 'Close',
     opensInNewWindow: '(new window)',
     filtersLabel: 'Filters',
+    filtersToggle: (count) => (count > 0 ? `Filters (${count})` : 'Filters'),
     chipLabel: (label, count) => `${label}, ${count} result${count === 1 ? '' : 's'}`,
     activeFilters: 'Active filters:',
     clearAll: 'Clear all',

@@ -79,6 +79,7 @@ export const fr: Translation = {
     close: 'Fermer',
     opensInNewWindow: '(nouvelle fenêtre)',
     filtersLabel: 'Filtres',
+    filtersToggle: (count) => (count > 0 ? `Filtres (${count})` : 'Filtres'),
     chipLabel: (label, count) => `${label}, ${count} résultat${count > 1 ? 's' : ''}`,
     activeFilters: 'Filtres actifs :',
     clearAll: 'Tout effacer',

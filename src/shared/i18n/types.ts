@@ -64,6 +64,8 @@ export interface CommonStrings {
   readonly descriptionError: string;
   /** A configuration error: what the visitor reads. */
   readonly configTitle: string;
+  /** The button that unfolds the filters on narrow containers: "Filtres (2)". */
+  readonly filtersToggle: (chosen: number) => string;
   /** A configuration error: which attribute and value are wrong. */
   readonly configAttribute: (attribute: string, value: string) => string;
 }
