@@ -78,8 +78,9 @@ export function focusResults(root: ParentNode): void {
 }
 
 /**
- * The error state: what went wrong in the visitor's words, a retry button, a way out, the fallback
- * slot. A configuration error names the attribute and value at fault and offers no retry (it
+ * The error state: what went wrong in the visitor's words, one retry button, and one way out: the
+ * webmaster's fallback content (the element's children) when there is some, else a link to the
+ * platform. A configuration error names the attribute and value at fault and offers no retry (it
  * cannot help).
  */
 export function renderErrorState(t: Translation, error: unknown, fallbackHref: string, onRetry: () => void): TemplateResult {
@@ -90,8 +91,7 @@ export function renderErrorState(t: Translation, error: unknown, fallbackHref: s
     return html`<div part="error" class="error config" role="alert">
       <p class="error-title">${c.configTitle}</p>
       <p>${attribute !== null && value !== null ? html`<bdi>${c.configAttribute(attribute, value)}</bdi>` : c.errors.config}</p>
-      <p class="error-actions"><a href=${fallbackHref}>${c.seeOnCommunecter}</a></p>
-      <slot></slot>
+      <p class="error-actions"><slot><a href=${fallbackHref}>${c.seeOnCommunecter}</a></slot></p>
     </div>`;
   }
   const wait = error instanceof ApiError && error.retryAfterMs ? Math.ceil(error.retryAfterMs / 1000) : null;
@@ -100,9 +100,8 @@ export function renderErrorState(t: Translation, error: unknown, fallbackHref: s
     <p>${c.errors[kind]}${wait ? ` ${c.retryIn(`${wait} s`)}` : ''}</p>
     <p class="error-actions">
       <button type="button" class="button" @click=${onRetry}>${c.retry}</button>
-      <a href=${fallbackHref}>${c.seeOnCommunecter}</a>
+      <slot><a href=${fallbackHref}>${c.seeOnCommunecter}</a></slot>
     </p>
-    <slot></slot>
   </div>`;
 }
 

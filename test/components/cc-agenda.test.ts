@@ -294,7 +294,9 @@ describe('<cc-agenda> views, filters, detail and export', () => {
       const focusable = () => root(el).querySelector<HTMLElement>('[role="gridcell"][tabindex="0"]')!;
       expect(focusable().dataset.day).to.equal('2026-12-01');
       const dec19 = root(el).querySelector('[data-day="2026-12-19"]')!;
-      expect(dec19.getAttribute('aria-label')).to.equal('samedi 19 décembre 2026, 2 événements');
+      // Named by its content, which begins with the visible day number (WCAG 2.5.3).
+      expect(dec19.hasAttribute('aria-label')).to.equal(false);
+      expect(`${dec19.querySelector('.num')!.textContent}${dec19.querySelector('.visually-hidden')!.textContent}`).to.equal('19 décembre 2026, samedi, 2 événements');
       expect(dec19.querySelectorAll('.chip-event:not([hidden])')).to.have.length(2);
       focusable().focus();
       await sendKeys({ press: 'ArrowRight' });

@@ -181,12 +181,18 @@ describe('<cc-directory>', () => {
       expect(alert.textContent).to.include('Les données de Communecter n’ont pas pu être chargées.');
       const slot = alert.querySelector('slot')!;
       expect(slot.assignedElements().map((node) => node.textContent)).to.deep.equal(['Voir l’annuaire sur Communecter']);
+      // One message, one "Réessayer", one way out (the page's own link replaces the default one), and
+      // no search field or sort menu that cannot work.
+      expect([...alert.querySelectorAll('button')].map((button) => button.textContent!.trim())).to.deep.equal(['Réessayer']);
+      expect(slot.assignedElements({ flatten: true }).filter((node) => node.matches('a')).length + [...alert.querySelectorAll('a')].filter((link) => link.checkVisibility()).length).to.equal(1);
+      expect(shadow(el).querySelector('input[type="search"], select')).to.equal(null);
       await expect(el).to.be.accessible();
       const retry = [...alert.querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Réessayer')!;
       retry.click();
       await settled(el);
       expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
       expect(items(el).length).to.be.greaterThan(0);
+      expect(shadow(el).querySelector('input[type="search"]')).to.exist;
       expect(events.map((event) => event.type)).to.deep.equal(['cc-error', 'cc-load']);
     });
 

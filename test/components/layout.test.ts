@@ -73,4 +73,62 @@ describe('layouts that follow the element’s width', () => {
       }
     });
   }
+
+  const agendaScope = { insee: '97411', from: '2026-12-01', 'time-zone': 'Indian/Reunion' };
+
+  it('<cc-agenda max="3"> (a sidebar) says the date of each event first', async () => {
+    const el = await mountAt(360, 'cc-agenda', { insee: '97411', max: '3', 'time-zone': 'Indian/Reunion' });
+    const times = [...el.shadowRoot!.querySelectorAll('[part~="item-time"]')].map((node) => node.textContent!);
+    expect(times).to.have.length(3);
+    for (const text of times) expect(text).to.match(/^((lun|mar|mer|jeu|ven|sam|dim)\. \d{1,2} \S+|du \d{1,2} au \d{1,2} \S+) · /u);
+  });
+
+  it('<cc-agenda view="month"> at 360 px: day numbers and counts, no titles cut to letters, the day’s events in full below', async () => {
+    const el = await mountAt(360, 'cc-agenda', { ...agendaScope, view: 'month' });
+    const root = el.shadowRoot!;
+    expect([...root.querySelectorAll('.chip-event')].filter(shown)).to.have.length(0);
+    const counted = [...root.querySelectorAll<HTMLElement>('[role="gridcell"][data-count]')];
+    expect(counted.length).to.be.greaterThan(0);
+    const cell = counted.find((each) => Number(each.dataset.count) <= 10)!;
+    // The count is drawn from data-count by CSS (browsers differ in how they report the computed content).
+    const after = getComputedStyle(cell, '::after');
+    expect(after.content).to.not.equal('none');
+    expect(after.display).to.not.equal('none');
+    cell.click();
+    await el.updateComplete;
+    const titles = [...root.querySelectorAll<HTMLElement>('.day-panel [part~="item-title"]')];
+    expect(titles.length).to.equal(Number(cell.dataset.count));
+    for (const title of titles) expect(title.scrollWidth, title.textContent!).to.be.at.most(title.clientWidth + 1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('<cc-agenda view="month"> at 1280 px: no event title in the grid is narrower than its first word', async () => {
+    const el = await mountAt(1280, 'cc-agenda', { ...agendaScope, view: 'month' });
+    const chips = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.chip-event')].filter(shown);
+    expect(chips.length).to.be.greaterThan(0);
+    const context = document.createElement('canvas').getContext('2d')!;
+    for (const chip of chips) {
+      const style = getComputedStyle(chip);
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const firstWord = chip.textContent!.trim().split(/\s+/)[0]!;
+      const room = chip.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      expect(room, chip.textContent!).to.be.at.least(Math.ceil(context.measureText(firstWord).width) - 1);
+    }
+  });
+
+  it('<cc-agenda view="week">: seven columns at 1280 px, one day under the other at 360 px; an empty day says so', async () => {
+    const wide = await mountAt(1280, 'cc-agenda', { ...agendaScope, view: 'week' });
+    const days = [...wide.shadowRoot!.querySelectorAll<HTMLElement>('.week-day')];
+    expect(days).to.have.length(7);
+    expect(new Set(days.map((day) => Math.round(day.getBoundingClientRect().top))).size).to.equal(1);
+    fixtureCleanup();
+    const narrow = await mountAt(360, 'cc-agenda', { ...agendaScope, view: 'week' });
+    const stacked = [...narrow.shadowRoot!.querySelectorAll<HTMLElement>('.week-day')];
+    for (let index = 1; index < stacked.length; index++) {
+      expect(stacked[index]!.getBoundingClientRect().top).to.be.at.least(stacked[index - 1]!.getBoundingClientRect().bottom - 1);
+    }
+    const empty = stacked.find((day) => !day.querySelector('[part~="item"]'));
+    if (empty) expect(empty.querySelector('.muted')!.textContent).to.equal('Aucun événement ce jour-là.');
+    expect(narrow.shadowRoot!.textContent).not.to.include('—\n');
+  });
 });

@@ -42,6 +42,22 @@ export function whenLabel(context: LabelContext, item: Occurrence, day: DayKey |
   return parts.join(' · ');
 }
 
+/**
+ * When, for a line that stands under no day heading (the compact "next events" mode): the date first,
+ * "jeu. 11 déc. · 17:30", "sam. 20 déc. · toute la journée", "du 20 au 22 déc. · 09:00".
+ */
+export function datedWhenLabel(context: LabelContext, item: Occurrence): string {
+  const t = context.t;
+  const a = t.agenda;
+  const short: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
+  const sameMonth = item.firstDay.slice(0, 7) === item.lastDay.slice(0, 7);
+  const date =
+    item.firstDay === item.lastDay
+      ? dayLabel(t, item.firstDay, short)
+      : a.range(dayLabel(t, item.firstDay, sameMonth ? { day: 'numeric' } : { day: 'numeric', month: 'short' }), dayLabel(t, item.lastDay, { day: 'numeric', month: 'short' }));
+  return [date, item.allDay ? a.allDay : timeLabel(context, item.start, item.zone), item.recurring ? a.weekly : ''].filter(Boolean).join(' · ');
+}
+
 /** "décembre 2026", "Semaine du 7 décembre 2026", "du 1 décembre 2026 au 28 février 2027". */
 export function periodTitle(t: Translation, view: AgendaView, anchor: DayKey, period: { first: DayKey; last: DayKey }): string {
   if (view === 'month') return dayLabel(t, anchor, { month: 'long', year: 'numeric' });

@@ -9,7 +9,7 @@ import type { Translation } from '../../shared/i18n/types.js';
 import { renderAddress, renderDetailFooter, renderDetailImage, renderTagList } from '../../shared/templates.js';
 import { renderDetailDialog, type DetailController } from '../../shared/ui.js';
 import type { DayKey } from '../../lib/zoned-time.js';
-import { dayLabel, typeLabel, whenLabel, type LabelContext } from './agenda-format.js';
+import { datedWhenLabel, dayLabel, typeLabel, whenLabel, type LabelContext } from './agenda-format.js';
 import { listDay, typeOf, type AgendaView, type Occurrence } from './agenda-model.js';
 import { VIEWS } from './agenda-navigation.js';
 
@@ -31,7 +31,7 @@ export interface ItemHandlers {
 export function renderItem(h: ItemHandlers, item: Occurrence, day: DayKey | null): TemplateResult {
   const event = item.event;
   const place = [event.address?.locality, event.organizer?.name].filter(Boolean).join(' · ');
-  return html`<li part="item" class="item"><p part="item-time" class="when">${whenLabel(h.labels, item, day)}</p><p part="item-title" class="title"><a href=${h.urlOf(item)} dir="auto" @click=${(e: Event) => h.select(e, item)} @keydown=${(e: KeyboardEvent) => h.keydown(e, item)}>${event.name}</a></p><p class="meta"><span class="badge">${typeLabel(h.labels.t, typeOf(event))}</span> <span dir="auto">${place}</span></p></li>`;
+  return html`<li part="item" class="item"><p part="item-time" class="when">${day ? whenLabel(h.labels, item, day) : datedWhenLabel(h.labels, item)}</p><p part="item-title" class="title"><a href=${h.urlOf(item)} dir="auto" @click=${(e: Event) => h.select(e, item)} @keydown=${(e: KeyboardEvent) => h.keydown(e, item)}>${event.name}</a></p><p class="meta"><span class="badge">${typeLabel(h.labels.t, typeOf(event))}</span> <span dir="auto">${place}</span></p></li>`;
 }
 
 export function renderItems(h: ItemHandlers, items: readonly Occurrence[], day: DayKey | null, className = 'items'): TemplateResult {
@@ -58,13 +58,16 @@ export function renderMonth(h: ItemHandlers, o: MonthOptions): TemplateResult {
   const a = o.t.agenda;
   const weekdays = o.days.slice(0, 7);
   const panelItems = o.cells.get(o.focusDay) ?? [];
+  // A cell is named by its content, which begins with what it shows (WCAG 2.5.3): "19", then, for
+  // screen readers only, " décembre 2026, samedi, 2 événements"; titles and counts are mouse shortcuts.
+  // The count a narrow grid shows is CSS content from data-count (no DOM node: the grid has a budget).
   const cell = (day: DayKey) => {
     const items = o.cells.get(day) ?? [];
     const classes = `cell${day.slice(0, 7) !== o.month ? ' outside' : ''}${day === o.today ? ' today' : ''}`;
     // Three fixed slots rather than a mapped list: a mapped list costs two marker nodes per entry,
     // and the grid must stay under the 1,400-node budget with 2,000 events.
     const [first, second, third] = items;
-    return html`<div part="cell" role="gridcell" class=${classes} tabindex=${day === o.focusDay ? '0' : '-1'} aria-selected=${day === o.focusDay ? 'true' : 'false'} aria-label=${a.dayLabel(dayLabel(o.t, day), items.length)} data-day=${day} @click=${(e: Event) => o.onCellClick(e, day, items)}><span class="num" aria-hidden="true">${Number(day.slice(8))}</span><span class="chip-event" data-index="0" aria-hidden="true" ?hidden=${!first}>${first?.event.name ?? ''}</span><span class="chip-event" data-index="1" aria-hidden="true" ?hidden=${!second}>${second?.event.name ?? ''}</span><span class="chip-event" data-index="2" aria-hidden="true" ?hidden=${!third}>${third?.event.name ?? ''}</span><span class="more-count" aria-hidden="true" ?hidden=${items.length <= CELL_EVENTS}>${items.length > CELL_EVENTS ? a.more(items.length - CELL_EVENTS) : ''}</span></div>`;
+    return html`<div part="cell" role="gridcell" class=${classes} tabindex=${day === o.focusDay ? '0' : '-1'} aria-selected=${day === o.focusDay ? 'true' : 'false'} data-day=${day} data-count=${items.length > 0 ? items.length : nothing} @click=${(e: Event) => o.onCellClick(e, day, items)}><span class="num">${Number(day.slice(8))}</span><span class="visually-hidden">${a.dayCell(dayLabel(o.t, day, { month: 'long', year: 'numeric' }), dayLabel(o.t, day, { weekday: 'long' }), items.length)}</span><span class="chip-event" data-index="0" aria-hidden="true" ?hidden=${!first}>${first?.event.name ?? ''}</span><span class="chip-event" data-index="1" aria-hidden="true" ?hidden=${!second}>${second?.event.name ?? ''}</span><span class="chip-event" data-index="2" aria-hidden="true" ?hidden=${!third}>${third?.event.name ?? ''}</span><span class="more-count" aria-hidden="true" ?hidden=${items.length <= CELL_EVENTS}>${items.length > CELL_EVENTS ? a.more(items.length - CELL_EVENTS) : ''}</span></div>`;
   };
   return html`<p id="grid-help" class="visually-hidden">${a.gridHelp}</p>
     <div part="grid" class="grid" role="grid" aria-label=${o.title} aria-describedby="grid-help" @keydown=${o.onKeydown}>
@@ -88,7 +91,7 @@ export function renderWeek(h: ItemHandlers, t: Translation, days: readonly DayKe
       const items = cells.get(day) ?? [];
       return html`<section class=${`week-day${day === today ? ' today' : ''}`}><div role="heading" aria-level=${level} class="day">${dayLabel(t, day, { weekday: 'long', day: 'numeric', month: 'long' })}</div>${items.length > 0
         ? html`${renderItems(h, items.slice(0, WEEK_DAY_EVENTS), day)}${items.length > WEEK_DAY_EVENTS ? html`<p class="more-count">${a.more(items.length - WEEK_DAY_EVENTS)}</p>` : nothing}`
-        : html`<p class="muted">—</p>`}</section>`;
+        : html`<p class="muted">${a.emptyDay}</p>`}</section>`;
     })}
   </div>`;
 }

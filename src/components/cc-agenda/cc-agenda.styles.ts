@@ -175,17 +175,48 @@ export const agendaStyles = css`
     font-size: 0.9em;
   }
 
+  /* An event title in a cell: up to two lines, cut between words, never to a few letters. */
   .chip-event {
-    display: block;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    line-clamp: 2;
     font-size: 0.78em;
     line-height: 1.3;
     padding: 1px 4px;
     border-radius: 4px;
     background: var(--_surface-alt);
     border-left: 3px solid var(--_date-color);
-    white-space: nowrap;
     overflow: hidden;
-    text-overflow: ellipsis;
+    overflow-wrap: normal;
+    word-break: normal;
+    hyphens: manual;
+  }
+
+
+  /* A narrow month: day numbers and how many events, the chosen day's events in full below. */
+  @container cc (max-width: 719px) {
+    .cell {
+      min-height: 48px;
+      align-items: center;
+    }
+    .chip-event,
+    .more-count {
+      display: none;
+    }
+    /* The day's event count; "/ ''": not read out, the cell's own text already says it. */
+    .cell[data-count]::after {
+      content: attr(data-count) / '';
+      display: inline-block;
+      min-width: 1.6em;
+      padding: 0 4px;
+      border-radius: 999px;
+      background: var(--_date-color);
+      color: var(--_on-accent);
+      font-size: 0.75em;
+      font-weight: 700;
+      text-align: center;
+    }
   }
 
   .more-count {
@@ -199,10 +230,18 @@ export const agendaStyles = css`
     gap: 6px;
   }
 
+  /* A week: one day under the other when narrow, seven columns when there is room for them. */
   .week {
     display: grid;
     gap: 12px;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 220px), 1fr));
+    grid-template-columns: minmax(0, 1fr);
+  }
+
+  @container cc (min-width: 840px) {
+    .week {
+      grid-template-columns: repeat(7, minmax(0, 1fr));
+      gap: 8px;
+    }
   }
 
   .week-day {

@@ -294,7 +294,7 @@ export class CcAgenda extends LitElement {
     const compact = this.compact();
     const failed = phase === 'failed' || phase === 'config';
     return html`<section part="base" class="base view-${compact ? 'compact' : this.nav.view}" aria-label=${t.agenda.label}>
-      ${compact
+      ${compact || phase === 'config'
         ? nothing
         : renderToolbar({ t, view: this.nav.view, title: periodTitle(t, this.nav.view, this.nav.current(), this.nav.period()), onShift: (d) => this.nav.shift(d), onToday: () => this.nav.goToToday(), onView: (v) => this.nav.setView(v) })}
       ${compact || this.noFilters || !events || failed ? nothing : this.renderFilters()}

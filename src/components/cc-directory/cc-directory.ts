@@ -312,7 +312,7 @@ export class CcDirectory extends LitElement {
     const failed = phase === 'failed' || phase === 'config';
     return html`
       <section part="base" class="base layout-${this.layout === 'list' ? 'list' : 'cards'}" aria-label=${t.directory.label}>
-        ${this.noSearch && this.noFacets ? nothing : this.renderControls(set)}
+        ${(this.noSearch && this.noFacets) || failed ? nothing : this.renderControls(set)}
         ${failed ? renderErrorState(t, this.results.error, `${normalizeLinkBase(this.linkBase)}/#search`, () => this.results.retry()) : nothing}
         <div class="results" aria-busy=${phase === 'loading' ? 'true' : 'false'}>
           <p part="status" class="status" role="status">${this.renderStatus(set, phase === 'loading', failed)}</p>

@@ -144,7 +144,7 @@ export const en: Translation = {
     dayOf: (index, count) => `day ${index} of ${count}`,
     weekly: 'every week',
     more: (count) => `+${count} more`,
-    dayLabel: (date, count) => (count === 0 ? date : `${date}, ${count} event${count === 1 ? '' : 's'}`),
+    dayCell: (monthYear, weekday, count) => ` ${monthYear}, ${weekday}${count === 0 ? '' : `, ${count} event${count === 1 ? '' : 's'}`}`,
     eventsOn: (date) => `Events on ${date}`,
     organizer: 'Organised by',
     place: 'Place',

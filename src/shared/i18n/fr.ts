@@ -143,7 +143,7 @@ export const fr: Translation = {
     dayOf: (index, count) => `jour ${index} sur ${count}`,
     weekly: 'chaque semaine',
     more: (count) => `+${count} autre${count > 1 ? 's' : ''}`,
-    dayLabel: (date, count) => (count === 0 ? date : `${date}, ${count} événement${count > 1 ? 's' : ''}`),
+    dayCell: (monthYear, weekday, count) => ` ${monthYear}, ${weekday}${count === 0 ? '' : `, ${count} événement${count > 1 ? 's' : ''}`}`,
     eventsOn: (date) => `Événements du ${date}`,
     organizer: 'Organisé par',
     place: 'Lieu',

@@ -93,8 +93,8 @@ export interface AgendaStrings {
   readonly dayOf: (index: number, count: number) => string;
   readonly weekly: string;
   readonly more: (count: number) => string;
-  /** Accessible name of a day in the month grid. */
-  readonly dayLabel: (date: string, count: number) => string;
+  /** What a screen reader hears after a month-grid day's number: " décembre 2026, samedi, 2 événements". */
+  readonly dayCell: (monthYear: string, weekday: string, count: number) => string;
   readonly eventsOn: (date: string) => string;
   readonly organizer: string;
   readonly place: string;
