@@ -104,3 +104,38 @@ export async function settled(el: EventTarget & { updateComplete?: Promise<unkno
     });
   }
 }
+
+interface AxeRule {
+  readonly ruleId: string;
+  readonly tags: readonly string[];
+}
+interface AxeResults {
+  readonly violations: readonly { id: string; help: string; nodes: readonly { target: unknown; html: string; failureSummary?: string }[] }[];
+}
+interface Axe {
+  getRules(): AxeRule[];
+  run(context: Element, options: object): Promise<AxeResults>;
+}
+
+const WCAG_TAG = /^wcag2\d*a{1,2}$/;
+
+/**
+ * axe with every WCAG 2.x A and AA rule, including those axe ships as "experimental" and leaves out of
+ * its default run (and so of @open-wc's `to.be.accessible()`): label-content-name-mismatch (2.5.3),
+ * css-orientation-lock, hidden-explicit-label, p-as-heading, td-has-header…; plus the best practices axe
+ * runs by default. Not the AAA rules. Fails with the violations listed.
+ */
+export async function expectAccessible(element: Element): Promise<void> {
+  const holder = window as unknown as { axe?: Axe };
+  if (!holder.axe) await import('axe-core/axe.min.js' as string);
+  const axe = holder.axe!;
+  // Every WCAG 2.0/2.1/2.2 A and AA rule (experimental ones too), and the best practices axe runs by default; not AAA.
+  const rules = axe.getRules().filter((rule) => rule.tags.some((tag) => WCAG_TAG.test(tag)) || (rule.tags.includes('best-practice') && !rule.tags.includes('experimental')));
+  const results = await axe.run(element, { runOnly: { type: 'rule', values: rules.map((rule) => rule.ruleId) }, resultTypes: ['violations'] });
+  if (results.violations.length === 0) return;
+  const lines = results.violations.flatMap((violation) => [
+    `${violation.id}: ${violation.help}`,
+    ...violation.nodes.map((node) => `  ${JSON.stringify(node.target)} ${node.html.slice(0, 200)}${node.failureSummary ? `\n    ${node.failureSummary.replace(/\n/g, ' ')}` : ''}`),
+  ]);
+  throw new Error(`Accessibility violations (every WCAG 2.x A/AA rule):\n${lines.join('\n')}`);
+}

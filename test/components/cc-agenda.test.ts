@@ -13,7 +13,7 @@ import { scriptSafeJson } from '../../src/components/cc-agenda/agenda-jsonld.js'
 import { occurrencesInWindow } from '../../src/components/cc-agenda/agenda-model.js';
 import { normalizeElement, type CivicEvent } from '../../src/api/index.js';
 import { defineElement } from '../../src/shared/define.js';
-import { faultBase, recordEvents, sandboxUrl, settled } from '../helpers.js';
+import { expectAccessible, faultBase, recordEvents, sandboxUrl, settled } from '../helpers.js';
 
 declare global {
   interface Window {
@@ -251,7 +251,7 @@ describe('<cc-agenda> views, filters, detail and export', () => {
       expect(days.map((day) => day.getAttribute('role'))).to.deep.equal(['heading', 'heading', 'heading']);
       expect(items(el)[0]!.parentElement!.tagName).to.equal('UL');
       expect(events.filter((e) => e.type === 'cc-filter-change' || e.type === 'cc-view-change')).to.have.length(0);
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
   });
 
@@ -280,7 +280,7 @@ describe('<cc-agenda> views, filters, detail and export', () => {
       input.dispatchEvent(new Event('input'));
       await el.updateComplete;
       expect(root(el).querySelector('[part~="empty"]')!.textContent).to.include('Aucun événement ne correspond');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
   });
 
@@ -333,7 +333,7 @@ describe('<cc-agenda> views, filters, detail and export', () => {
       expect(root(el).querySelector('[part~="title"]')!.textContent).to.equal('janvier 2027');
       const change = events.filter((e) => e.type === 'cc-view-change').pop()!;
       expect(change.detail).to.deep.equal({ view: 'month', from: '2026-12-28', to: '2027-02-07' });
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
   });
 
@@ -358,7 +358,7 @@ describe('<cc-agenda> views, filters, detail and export', () => {
       today!.click();
       await settled(el);
       expect(root(el).querySelector('[part~="title"]')!.textContent).to.equal('Semaine du 30 novembre 2026');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
   });
 
@@ -400,7 +400,7 @@ describe('<cc-agenda> views, filters, detail and export', () => {
       expect(googleUrl.searchParams.get('text')).to.equal('Atelier compost');
       const outlook = [...dialog.querySelectorAll<HTMLAnchorElement>('a')].find((a) => a.textContent!.startsWith('Outlook'))!;
       expect(new URL(outlook.href).searchParams.get('startdt')).to.equal('2026-12-03T06:00:00.000Z');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
 
       const blobs: Blob[] = [];
       const create = URL.createObjectURL;
@@ -496,7 +496,7 @@ describe('<cc-agenda> views, filters, detail and export', () => {
       expect(root(el).querySelector('.toolbar')).to.equal(null);
       expect(root(el).querySelector<HTMLAnchorElement>('.more a')!.href).to.equal('https://asso.example/agenda');
       expect(statusText(el)).to.equal('2 événements');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
   });
 
@@ -690,11 +690,11 @@ describe('<cc-agenda> against the sandbox', () => {
     await el.updateComplete;
     expect(root(el).querySelector('.results')!.getAttribute('aria-busy')).to.equal('true');
     expect(statusText(el)).to.equal('Chargement…');
-    await expect(el).to.be.accessible();
+    await expectAccessible(el);
     const load = await settled(el);
     expect(load.detail.count).to.be.greaterThan(0);
     expect(items(el).length).to.be.greaterThan(0);
-    await expect(el).to.be.accessible();
+    await expectAccessible(el);
   });
 
   it('expands the 2026 agenda rows (no dates, seven-slot openingHours, PHP DateTime sort key) like any weekly event', async () => {
@@ -742,12 +742,12 @@ describe('<cc-agenda> against the sandbox', () => {
     const failure = await settled(el, 'cc-error');
     expect(failure.detail.error.kind).to.equal('http');
     expect(root(el).querySelector('[role="alert"] button')!.textContent).to.equal('Réessayer');
-    await expect(el).to.be.accessible();
+    await expectAccessible(el);
     fixtureCleanup();
     const { el: empty } = await mount({ 'api-base': sandboxUrl(), 'source-key': 'no-such-network', from: '2026-12-01', to: '2026-12-31' });
     await settled(empty);
     expect(root(empty).querySelector('[part~="empty"]')!.textContent).to.include('Aucun événement sur cette période');
-    await expect(empty).to.be.accessible();
+    await expectAccessible(empty);
   });
 
   it('renders the sandbox’s hostile events without running anything (rows 1–36 through the element)', async () => {

@@ -8,7 +8,7 @@ import { resetClientState } from '../../src/api/index.js';
 import '../../src/components/cc-directory/cc-directory.define.js';
 import { CcDirectory } from '../../src/components/cc-directory/cc-directory.js';
 import { defineElement } from '../../src/shared/define.js';
-import { faultBase, recordEvents, sandboxUrl, settled } from '../helpers.js';
+import { expectAccessible, faultBase, recordEvents, sandboxUrl, settled } from '../helpers.js';
 
 declare global {
   interface Window {
@@ -131,7 +131,7 @@ describe('<cc-directory>', () => {
       expect(load.detail.count).to.be.at.least(items(el).length);
       expect(events.filter((event) => event.type === 'cc-error')).to.have.length(0);
       expect(shadow(el).querySelector('.results')!.getAttribute('aria-busy')).to.equal('false');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
 
     it('shows every entry with its type badge and locality, and only safe contacts', async () => {
@@ -155,7 +155,7 @@ describe('<cc-directory>', () => {
       await el.updateComplete;
       expect(shadow(el).querySelector('.results')!.getAttribute('aria-busy')).to.equal('true');
       expect(statusText(el)).to.equal('Chargement…');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
 
     it('shows an announced empty state when the scope has nobody, and is accessible', async () => {
@@ -164,7 +164,7 @@ describe('<cc-directory>', () => {
       expect(load.detail.count).to.equal(0);
       expect(shadow(el).querySelector('[part~="empty"]')!.textContent).to.include('Aucun acteur');
       expect(statusText(el)).to.equal('0 acteur');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
   });
 
@@ -186,7 +186,7 @@ describe('<cc-directory>', () => {
       expect([...alert.querySelectorAll('button')].map((button) => button.textContent!.trim())).to.deep.equal(['Réessayer']);
       expect(slot.assignedElements({ flatten: true }).filter((node) => node.matches('a')).length + [...alert.querySelectorAll('a')].filter((link) => link.checkVisibility()).length).to.equal(1);
       expect(shadow(el).querySelector('input[type="search"], select')).to.equal(null);
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
       const retry = [...alert.querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Réessayer')!;
       retry.click();
       await settled(el);
@@ -277,7 +277,7 @@ describe('<cc-directory>', () => {
       expect(events.filter((event) => event.type === 'cc-filter-change')).to.have.length(1);
       await type(el, 'zzzz');
       expect(shadow(el).querySelector('[part~="empty"]')!.textContent).to.include('Aucun acteur ne correspond');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
 
     it('offers type and keyword facets with counts; active filters are visible and clearable', async () => {
@@ -380,7 +380,7 @@ describe('<cc-directory>', () => {
       expect(dialog.open).to.equal(true);
       expect(shadow(el).activeElement?.id).to.equal('detail-title');
       expect(dialog.getAttribute('aria-labelledby')).to.equal('detail-title');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
       expect(shadow(el).querySelector('dialog')).to.equal(null);
@@ -483,7 +483,7 @@ describe('<cc-directory>', () => {
       }
       expect(badges).to.have.length(load.detail.count);
       expect(badges.filter((badge) => badge === 'Organisation').length).to.equal(load.detail.count - chipTotal);
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
   });
 

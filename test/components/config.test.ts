@@ -8,7 +8,7 @@ import { expect, fixtureCleanup, fixtureSync, html } from '@open-wc/testing';
 import { resetClientState } from '../../src/api/index.js';
 import '../../src/components/cc-agenda/cc-agenda.define.js';
 import '../../src/components/cc-directory/cc-directory.define.js';
-import { recordEvents, sandboxUrl, settled } from '../helpers.js';
+import { expectAccessible, recordEvents, sandboxUrl, settled } from '../helpers.js';
 
 type Tag = 'cc-directory' | 'cc-agenda';
 
@@ -78,7 +78,7 @@ describe('scopes that fail closed', () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
         expect(watched.fetches, 'requests sent').to.deep.equal([]);
         expect(watched.warnings.filter((line) => line.includes(`${attribute}="${value}"`))).to.have.length(1);
-        await expect(watched.el).to.be.accessible();
+        await expectAccessible(watched.el);
       } finally {
         watched.restore();
       }
