@@ -72,3 +72,21 @@ export function linearMove(index: number, count: number, event: KeyboardEvent): 
       return null;
   }
 }
+
+/**
+ * Roving tabindex for a group of buttons managed by the DOM alone (a chip group): the template gives
+ * `tabindex="0"` to one button (the chosen one, else the first) and "-1" to the others, and binds this
+ * to the group's keydown. Arrow keys, Home and End move the focus and the tab stop along.
+ */
+export function rovingGroupKeydown(event: KeyboardEvent): void {
+  const group = event.currentTarget as HTMLElement;
+  const buttons = [...group.querySelectorAll<HTMLButtonElement>('button')];
+  const index = buttons.indexOf(event.target as HTMLButtonElement);
+  if (index < 0) return;
+  const next = linearMove(index, buttons.length, event);
+  if (next === null) return;
+  event.preventDefault();
+  buttons[index]!.tabIndex = -1;
+  buttons[next]!.tabIndex = 0;
+  buttons[next]!.focus();
+}

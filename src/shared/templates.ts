@@ -10,6 +10,7 @@ import { displayHost, toMailtoHref } from '../lib/url.js';
 import type { FacetValue } from './facets.js';
 import type { FacetName, FilterController } from './filter-controller.js';
 import type { Translation } from './i18n/types.js';
+import { rovingGroupKeydown } from './roving-focus-controller.js';
 import { renderActiveFilters, renderChip, type ChipOptions } from './ui.js';
 
 /** A heading level attribute (2–6), whatever was written. */
@@ -117,14 +118,46 @@ export function renderSearchField(options: SearchFieldOptions): TemplateResult {
   </form>`;
 }
 
-/** One facet: a legend and its chips. */
+/**
+ * One facet: a legend and its chips, as one tab stop (the chosen chip, else the first) with arrow
+ * keys inside, so that reaching what follows never takes a Tab per chip.
+ */
 export function renderFacetGroup(legend: string, chips: readonly ChipOptions[]): TemplateResult {
+  const stop = Math.max(0, chips.findIndex((chip) => chip.pressed));
   return html`<fieldset class="facet">
     <legend>${legend}</legend>
-    <ul class="chips">
-      ${chips.map((chip) => renderChip(chip))}
-    </ul>
+    <div class="chips" role="toolbar" @keydown=${rovingGroupKeydown}>${chips.map((chip, index) => renderChip(chip, index === stop))}</div>
   </fieldset>`;
+}
+
+/**
+ * "Passer l'annuaire": the first thing a keyboard reaches in an element, shown when focused; it
+ * moves the focus to what follows the element on the page.
+ */
+export function renderSkipLink(label: string, host: HTMLElement): TemplateResult {
+  // A button, not an in-page link: a fragment would change the host page's address (and its sync-url state).
+  return html`<button type="button" class="link-button skip-link" @click=${() => skipPast(host)}>${label}</button>`;
+}
+
+const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, iframe, [tabindex]';
+
+/**
+ * Focuses what follows `host` in the page: the first tabbable element after it, else the element's
+ * own end. (Focusing an unfocusable spot at the end of a shadow root is not enough: browsers then
+ * start the next Tab from the shadow root's beginning.)
+ */
+function skipPast(host: HTMLElement): void {
+  for (const candidate of document.querySelectorAll<HTMLElement>(TABBABLE)) {
+    if (!(host.compareDocumentPosition(candidate) & Node.DOCUMENT_POSITION_FOLLOWING) || host.contains(candidate)) continue;
+    if (candidate.tabIndex < 0 || candidate.checkVisibility?.() === false) continue;
+    candidate.focus();
+    if (document.activeElement === candidate) return;
+  }
+  host.shadowRoot?.querySelector<HTMLElement>('.skip-target')?.focus();
+}
+
+export function renderSkipTarget(): TemplateResult {
+  return html`<span class="skip-target" tabindex="-1"></span>`;
 }
 
 /** The empty state: nothing matches the filters (with a way back), or nothing is in the scope. */

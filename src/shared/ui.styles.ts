@@ -21,6 +21,27 @@ export const uiStyles = css`
     gap: calc(var(--_space) * 0.5);
   }
 
+  .skip-link:not(:focus) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+
+  .skip-link:focus {
+    display: inline-block;
+    justify-self: start;
+    padding: 4px 8px;
+  }
+
+  .skip-target {
+    display: block;
+    height: 0;
+    outline: none;
+  }
+
   .button.filters-toggle {
     display: none;
     justify-self: start;

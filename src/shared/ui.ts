@@ -20,9 +20,12 @@ export interface ChipOptions {
   readonly onToggle: () => void;
 }
 
-/** A toggle chip in a facet list. `dir="auto"` isolates labels written in another direction. */
-export function renderChip(chip: ChipOptions): TemplateResult {
-  return html`<li><button type="button" part="chip" class="chip" dir="auto" data-key=${chip.key} aria-pressed=${chip.pressed ? 'true' : 'false'} aria-label=${chip.name} @click=${chip.onToggle}>${chip.label} <span class="count" aria-hidden="true">${chip.count}</span></button></li>`;
+/**
+ * A toggle chip of a facet group. `dir="auto"` isolates labels written in another direction.
+ * `tabStop`: whether it is the group's one tab stop (roving tabindex, see renderFacetGroup).
+ */
+export function renderChip(chip: ChipOptions, tabStop = true): TemplateResult {
+  return html`<button type="button" part="chip" class="chip" dir="auto" tabindex=${tabStop ? '0' : '-1'} data-key=${chip.key} aria-pressed=${chip.pressed ? 'true' : 'false'} aria-label=${chip.name} @click=${chip.onToggle}>${chip.label} <span class="count" aria-hidden="true">${chip.count}</span></button>`;
 }
 
 export interface ActiveFilter {

@@ -797,7 +797,15 @@ describe('<cc-directory>', () => {
         expect(visited).to.include('a:Acteur b');
         expect(visited.indexOf('a:Acteur a')).to.be.greaterThan(visited.indexOf('select'));
         expect(visited.some((entry) => entry.startsWith('button:Suivante'))).to.equal(true);
-        expect(visited.filter((entry) => entry.startsWith('button:Groupes') || entry.startsWith('button:Associations'))).to.have.length(2);
+        // A chip group is one tab stop; arrow keys move inside it.
+        const typeStops = visited.filter((entry) => entry.startsWith('button:Groupes') || entry.startsWith('button:Associations'));
+        expect(typeStops).to.have.length(1);
+        const stop = [...shadow(el).querySelectorAll<HTMLButtonElement>('.facet .chip')].find((chip) => chip.textContent!.startsWith(typeStops[0]!.slice(7, 12)))!;
+        stop.focus();
+        await sendKeys({ press: 'ArrowRight' });
+        expect((shadow(el).activeElement as HTMLElement).textContent!.startsWith(typeStops[0]!.slice(7, 12))).to.equal(false);
+        expect(shadow(el).activeElement!.getAttribute('tabindex')).to.equal('0');
+        expect(stop.getAttribute('tabindex')).to.equal('-1');
       } finally {
         restore();
       }

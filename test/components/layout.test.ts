@@ -3,6 +3,7 @@
  * widths visitors meet: 360 px (a phone, a sidebar column) and 1280 px (a desktop page).
  */
 import { expect, fixtureCleanup, fixtureSync, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { resetClientState } from '../../src/api/index.js';
 import '../../src/components/cc-agenda/cc-agenda.define.js';
 import '../../src/components/cc-directory/cc-directory.define.js';
@@ -130,5 +131,41 @@ describe('layouts that follow the element’s width', () => {
     const empty = stacked.find((day) => !day.querySelector('[part~="item"]'));
     if (empty) expect(empty.querySelector('.muted')!.textContent).to.equal('Aucun événement ce jour-là.');
     expect(narrow.shadowRoot!.textContent).not.to.include('—\n');
+  });
+
+  for (const tag of ['cc-directory', 'cc-agenda'] as const) {
+    it(`<${tag}>: a skip link comes first and leads past the element`, async () => {
+      const wrapper = fixtureSync<HTMLDivElement>(html`<div lang="fr" style="width:1280px"><button id="before">avant</button><span id="slot"></span><button id="after">après</button></div>`);
+      const el = document.createElement(tag) as Widget;
+      for (const [name, value] of Object.entries({ 'api-base': sandboxUrl(), insee: '97413', 'time-zone': 'Indian/Reunion' })) el.setAttribute(name, value);
+      recordEvents(el);
+      wrapper.querySelector('#slot')!.append(el);
+      await settled(el);
+      wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+      await sendKeys({ press: 'Tab' });
+      const skip = el.shadowRoot!.activeElement as HTMLElement;
+      expect(skip.textContent).to.equal(tag === 'cc-directory' ? 'Passer l’annuaire' : 'Passer l’agenda');
+      expect(skip.getBoundingClientRect().width).to.be.greaterThan(1);
+      await sendKeys({ press: 'Enter' });
+      expect(document.activeElement!.id).to.equal('after');
+    });
+  }
+
+  it('<cc-agenda view="month">: the grid is reached in 15 Tab presses or fewer from the element’s start', async () => {
+    const wrapper = fixtureSync<HTMLDivElement>(html`<div lang="fr" style="width:1280px"><button id="before">avant</button><span id="slot"></span></div>`);
+    const el = document.createElement('cc-agenda') as Widget;
+    for (const [name, value] of Object.entries({ 'api-base': sandboxUrl(), ...agendaScope, view: 'month' })) el.setAttribute(name, value);
+    recordEvents(el);
+    wrapper.querySelector('#slot')!.append(el);
+    await settled(el);
+    expect(el.shadowRoot!.querySelectorAll('.facet .chip').length, 'many chips on show').to.be.greaterThan(8);
+    wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+    let presses = 0;
+    while (presses < 40 && el.shadowRoot!.activeElement?.getAttribute('role') !== 'gridcell') {
+      await sendKeys({ press: 'Tab' });
+      presses++;
+    }
+    expect(el.shadowRoot!.activeElement?.getAttribute('role')).to.equal('gridcell');
+    expect(presses).to.be.at.most(15);
   });
 });

@@ -24,7 +24,7 @@ import { ResultsController } from '../../shared/results-controller.js';
 import { RovingFocusController } from '../../shared/roving-focus-controller.js';
 import { SelectionController } from '../../shared/selection-controller.js';
 import { baseStyles } from '../../shared/styles.js';
-import { headingLevel, renderEmpty, renderFilterPanel } from '../../shared/templates.js';
+import { headingLevel, renderEmpty, renderFilterPanel, renderSkipLink, renderSkipTarget } from '../../shared/templates.js';
 import { focusResults, renderErrorState, renderPager } from '../../shared/ui.js';
 import { uiStyles } from '../../shared/ui.styles.js';
 import { addDays, monthGridDays, startOfMonth, startOfWeek, type DayKey } from '../../lib/zoned-time.js';
@@ -294,6 +294,7 @@ export class CcAgenda extends LitElement {
     const compact = this.compact();
     const failed = phase === 'failed' || phase === 'config';
     return html`<section part="base" class="base view-${compact ? 'compact' : this.nav.view}" aria-label=${t.agenda.label}>
+      ${renderSkipLink(t.agenda.skip, this)}
       ${compact || phase === 'config'
         ? nothing
         : renderToolbar({ t, view: this.nav.view, title: periodTitle(t, this.nav.view, this.nav.current(), this.nav.period()), onShift: (d) => this.nav.shift(d), onToday: () => this.nav.goToToday(), onView: (v) => this.nav.setView(v) })}
@@ -305,6 +306,7 @@ export class CcAgenda extends LitElement {
             ${events ? this.renderBody() : nothing}
           </div>`}
       ${this.selection.open ? this.renderDetail(this.selection.open) : nothing}
+      ${renderSkipTarget()}
     </section>`;
   }
 

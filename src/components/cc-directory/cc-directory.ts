@@ -28,7 +28,7 @@ import { LocaleController } from '../../shared/i18n/locale-controller.js';
 import { ResultsController, type LoadContext } from '../../shared/results-controller.js';
 import { SelectionController } from '../../shared/selection-controller.js';
 import { baseStyles } from '../../shared/styles.js';
-import { headingLevel, renderEmpty, renderFilterPanel } from '../../shared/templates.js';
+import { headingLevel, renderEmpty, renderFilterPanel, renderSkipLink, renderSkipTarget } from '../../shared/templates.js';
 import { focusResults, renderErrorState, renderPager } from '../../shared/ui.js';
 import { uiStyles } from '../../shared/ui.styles.js';
 import { directoryStyles } from './cc-directory.styles.js';
@@ -312,6 +312,7 @@ export class CcDirectory extends LitElement {
     const failed = phase === 'failed' || phase === 'config';
     return html`
       <section part="base" class="base layout-${this.layout === 'list' ? 'list' : 'cards'}" aria-label=${t.directory.label}>
+        ${renderSkipLink(t.directory.skip, this)}
         ${(this.noSearch && this.noFacets) || failed ? nothing : this.renderControls(set)}
         ${failed ? renderErrorState(t, this.results.error, `${normalizeLinkBase(this.linkBase)}/#search`, () => this.results.retry()) : nothing}
         <div class="results" aria-busy=${phase === 'loading' ? 'true' : 'false'}>
@@ -319,6 +320,7 @@ export class CcDirectory extends LitElement {
           ${set && !failed ? this.renderResults(set) : phase === 'loading' ? renderSkeleton() : nothing}
         </div>
         ${this.selection.open ? this.renderDetail(this.selection.open) : nothing}
+        ${renderSkipTarget()}
       </section>
     `;
   }

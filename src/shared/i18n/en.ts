@@ -103,6 +103,7 @@ export const en: Translation = {
     configAttribute: (attribute, value) => `The value “${value}” of the ${attribute} attribute is not valid.`,
   },
   directory: {
+    skip: 'Skip the directory',
     label: 'Directory of local actors',
     searchLabel: 'Search for an actor',
     searchPlaceholder: 'Name, town, keyword…',
@@ -125,6 +126,7 @@ export const en: Translation = {
     members: (count) => `${count.toLocaleString('en-GB')} member${count === 1 ? '' : 's'}`,
   },
   agenda: {
+    skip: 'Skip the agenda',
     label: 'Events',
     views: { list: 'List', month: 'Month', week: 'Week' },
     viewLabel: 'View',

@@ -102,6 +102,7 @@ export const fr: Translation = {
     configAttribute: (attribute, value) => `La valeur « ${value} » de l’attribut ${attribute} n’est pas valide.`,
   },
   directory: {
+    skip: 'Passer l’annuaire',
     label: 'Annuaire des acteurs',
     searchLabel: 'Rechercher un acteur',
     searchPlaceholder: 'Nom, commune, mot-clé…',
@@ -124,6 +125,7 @@ export const fr: Translation = {
     members: (count) => `${count.toLocaleString('fr-FR')} membre${count > 1 ? 's' : ''}`,
   },
   agenda: {
+    skip: 'Passer l’agenda',
     label: 'Agenda',
     views: { list: 'Liste', month: 'Mois', week: 'Semaine' },
     viewLabel: 'Affichage',

@@ -71,6 +71,8 @@ export interface CommonStrings {
 }
 
 export interface AgendaStrings {
+  /** The skip link at the start of the element: "Passer l'agenda". */
+  readonly skip: string;
   readonly label: string;
   readonly views: Readonly<Record<'list' | 'month' | 'week', string>>;
   readonly viewLabel: string;
@@ -109,6 +111,8 @@ export interface AgendaStrings {
 }
 
 export interface DirectoryStrings {
+  /** The skip link at the start of the element: "Passer l'annuaire". */
+  readonly skip: string;
   readonly label: string;
   readonly searchLabel: string;
   readonly searchPlaceholder: string;
