@@ -256,7 +256,7 @@ export class CcAgenda extends LitElement {
 
   private async downloadIcs(items: readonly Occurrence[], fileName: (exporter: Exporter) => string): Promise<void> {
     const exporter = await this.loadExporter();
-    exporter.downloadIcs(items, fileName(exporter), { now: new Date(), urlOf: (event) => this.urlOf(event), calendarName: this.localize.t.agenda.label });
+    exporter.downloadIcs(items, fileName(exporter), { now: new Date(), urlOf: (event) => this.urlOf(event), calendarName: this.localize.t.agenda.label, until: this.nav.window().end });
   }
 
   private handlePastToggle(event: Event): void {
@@ -384,7 +384,8 @@ export class CcAgenda extends LitElement {
       organizerUrl,
       exporter: this.exporter,
       noIcs: this.noIcs,
-      onDownload: () => void this.downloadIcs([item], (exporter) => exporter.icsFileName(event.name)),
+      // A weekly event's file is its series over the period: every occurrence of it the agenda shows.
+      onDownload: () => void this.downloadIcs(item.recurring ? [item, ...this.found.searched.matches.filter((each) => each.event === event && each !== item)] : [item], (exporter) => exporter.icsFileName(event.name)),
     });
   }
 }

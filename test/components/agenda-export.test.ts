@@ -1,0 +1,138 @@
+/**
+ * The agenda's calendar export: weekly events as one VEVENT with an RRULE (read back and expanded by
+ * ical.js, a real iCalendar parser, across daylight-saving changes), the calendar's name, the web
+ * calendars' links, and the detail's start and end. Times are pinned as in cc-agenda.test.ts.
+ */
+import { expect } from '@open-wc/testing';
+import ICAL from 'ical.js';
+import { normalizeElement, type CivicEvent } from '../../src/api/index.js';
+import { buildIcs } from '../../src/components/cc-agenda/agenda-export.js';
+import { occurrencesInWindow, windowOf, type Occurrence, type Window } from '../../src/components/cc-agenda/agenda-model.js';
+
+
+const STUB_BASE = 'https://stub.agenda-export.test';
+const NOW = new Date('2026-09-30T10:00:00Z');
+const urlOf = (event: CivicEvent) => `https://www.communecter.org/#@${event.slug ?? event.id}`;
+
+function record(id: string, fields: Record<string, unknown>): Record<string, unknown> {
+  return {
+    _id: { $id: id },
+    name: `Événement ${id}`,
+    type: 'events',
+    typeEvent: 'workshop',
+    collection: 'events',
+    address: { addressLocality: 'Saint-Denis', postalCode: '97400', codeInsee: '97411', addressCountry: 'RE' },
+    ...fields,
+  };
+}
+
+function weekly(id: string, slots: Record<string, [string, string][]>, zone: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+  const openingHours = Object.entries(slots).map(([dayOfWeek, hours]) => ({ dayOfWeek, hours: hours.map(([opens, closes]) => ({ opens, closes })) }));
+  return record(id, { name: `Permanence ${id}`, openingHours, timeZone: zone, ...fields });
+}
+
+function toEvent(fields: Record<string, unknown>): CivicEvent {
+  return normalizeElement(fields, { base: STUB_BASE }) as CivicEvent;
+}
+
+/** The agenda's occurrences over the days `first`…`last` of `zone`. */
+function shown(records: Record<string, unknown>[], first: string, last: string, zone: string): { items: Occurrence[]; window: Window } {
+  const window = windowOf({ first, last }, zone);
+  return { items: occurrencesInWindow(records.map(toEvent), window, zone), window };
+}
+
+function parse(text: string): { calendar: ICAL.Component; events: ICAL.Event[] } {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  return { calendar, events: calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent)) };
+}
+
+/** Every occurrence ical.js expands from `event` (its RRULE has an UNTIL), as "start/end" in UTC. */
+function expand(event: ICAL.Event): string[] {
+  const out: string[] = [];
+  const iterator = event.iterator();
+  for (let next = iterator.next(); next; next = iterator.next()) {
+    const details = event.getOccurrenceDetails(next);
+    out.push(`${details.startDate.toJSDate().toISOString()}/${details.endDate.toJSDate().toISOString()}`);
+    if (out.length > 1000) throw new Error('unbounded series');
+  }
+  return out;
+}
+
+const spans = (items: readonly Occurrence[]) => items.map((item) => `${item.start.toISOString()}/${item.end.toISOString()}`);
+const rrule = (event: ICAL.Event) => String(event.component.getFirstPropertyValue('rrule'));
+
+describe('agenda export: weekly events as one VEVENT with an RRULE', () => {
+  it('Europe/Paris across the October change: one VEVENT whose expansion is exactly what the agenda shows, at the right instants', () => {
+    const { items, window } = shown([weekly('paris', { Mo: [['10:00', '11:30']] }, 'Europe/Paris')], '2026-10-01', '2026-11-30', 'Europe/Paris');
+    expect(items.length).to.equal(9);
+    const ics = buildIcs(items, { now: NOW, urlOf, until: window.end });
+    const { calendar, events } = parse(ics);
+    expect(events).to.have.length(1);
+    const event = events[0]!;
+    expect(event.uid).to.equal('paris-10001130@communecter-widgets');
+    expect(event.isRecurring()).to.equal(true);
+    expect(ics).to.include('\r\nDTSTART;TZID=Europe/Paris:20261005T100000\r\n');
+    expect(ics).to.include('\r\nDTEND;TZID=Europe/Paris:20261005T113000\r\n');
+    // The end of the period (30 November, midnight in Paris, exclusive), in UTC as RFC 5545 requires.
+    expect(rrule(event)).to.equal('FREQ=WEEKLY;BYDAY=MO;UNTIL=20261130T225959Z');
+    expect(calendar.getAllSubcomponents('vtimezone').map((zone) => zone.getFirstPropertyValue('tzid'))).to.deep.equal(['Europe/Paris']);
+    const expanded = expand(event);
+    expect(expanded).to.deep.equal(spans(items));
+    // 10:00 in Paris: 08:00 UTC in summer time, 09:00 UTC after 25 October.
+    expect(expanded.slice(2, 5)).to.deep.equal(['2026-10-19T08:00:00.000Z/2026-10-19T09:30:00.000Z', '2026-10-26T09:00:00.000Z/2026-10-26T10:30:00.000Z', '2026-11-02T09:00:00.000Z/2026-11-02T10:30:00.000Z']);
+  });
+
+  it('Indian/Reunion (no daylight saving): the same, at +04:00', () => {
+    const { items, window } = shown([weekly('run', { We: [['09:00', '12:00']] }, 'Indian/Reunion')], '2026-12-01', '2026-12-31', 'Indian/Reunion');
+    const { events } = parse(buildIcs(items, { now: NOW, urlOf, until: window.end }));
+    expect(events).to.have.length(1);
+    expect(rrule(events[0]!)).to.equal('FREQ=WEEKLY;BYDAY=WE;UNTIL=20261231T195959Z');
+    const expanded = expand(events[0]!);
+    expect(expanded).to.deep.equal(spans(items));
+    expect(expanded).to.deep.equal(['02', '09', '16', '23', '30'].map((day) => `2026-12-${day}T05:00:00.000Z/2026-12-${day}T08:00:00.000Z`));
+  });
+
+  it('several slots: days with the same hours share a rule, other hours get their own VEVENT (late March change)', () => {
+    const { items, window } = shown([weekly('multi', { Mo: [['09:00', '12:00']], We: [['09:00', '12:00']], Fr: [['14:00', '17:00']] }, 'Europe/Paris')], '2027-03-15', '2027-04-11', 'Europe/Paris');
+    const { events } = parse(buildIcs(items, { now: NOW, urlOf, until: window.end }));
+    expect(events).to.have.length(2);
+    expect(new Set(events.map((event) => event.uid)).size).to.equal(2);
+    expect(events.map(rrule)).to.deep.equal(['FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20270411T215959Z', 'FREQ=WEEKLY;BYDAY=FR;UNTIL=20270411T215959Z']);
+    const expanded = events.flatMap(expand).sort();
+    expect(expanded).to.deep.equal(spans(items).sort());
+    // Friday 26 March is still winter time (14:00 = 13:00 UTC); Monday 29 March is summer time (09:00 = 07:00 UTC).
+    expect(expanded).to.include('2027-03-26T13:00:00.000Z/2027-03-26T16:00:00.000Z');
+    expect(expanded).to.include('2027-03-29T07:00:00.000Z/2027-03-29T10:00:00.000Z');
+  });
+
+  it('an event with an end of validity stops there (UNTIL at the end of its last day), whatever the period', () => {
+    const permanence = weekly('valid', { Tu: [['18:00', '20:00']] }, 'Europe/Paris', { startDate: '2026-10-01T00:00:00+0200', endDate: '2026-11-10T20:00:00+0100' });
+    const { items, window } = shown([permanence], '2026-10-01', '2026-12-31', 'Europe/Paris');
+    expect(items.map((item) => item.firstDay).at(-1)).to.equal('2026-11-10');
+    const { events } = parse(buildIcs(items, { now: NOW, urlOf, until: window.end }));
+    expect(rrule(events[0]!)).to.equal('FREQ=WEEKLY;BYDAY=TU;UNTIL=20261110T225959Z');
+    expect(expand(events[0]!)).to.deep.equal(spans(items));
+    // A shorter period still gets the series up to the end of validity.
+    const october = shown([permanence], '2026-10-01', '2026-10-31', 'Europe/Paris');
+    const { events: short } = parse(buildIcs(october.items, { now: NOW, urlOf, until: october.window.end }));
+    expect(expand(short[0]!)).to.deep.equal(spans(items));
+  });
+
+  it('the whole list collapses each weekly event into its VEVENT and keeps one-off events as they were', () => {
+    const { items, window } = shown(
+      [
+        weekly('w', { Mo: [['10:00', '11:00']] }, 'Indian/Reunion'),
+        record('once', { name: 'Concert', startDate: '2026-12-10T15:00:00+0000', endDate: '2026-12-10T18:00:00+0000', timeZone: 'Indian/Reunion' }),
+      ],
+      '2026-12-01',
+      '2026-12-31',
+      'Indian/Reunion',
+    );
+    expect(items.length).to.equal(5);
+    const ics = buildIcs(items, { now: NOW, urlOf, until: window.end });
+    const { events } = parse(ics);
+    expect(events.map((event) => event.uid)).to.deep.equal(['w-10001100@communecter-widgets', 'once@communecter-widgets']);
+    expect(ics).to.include('\r\nDTSTART:20261210T150000Z\r\n');
+    expect(events[1]!.isRecurring()).to.equal(false);
+  });
+});
