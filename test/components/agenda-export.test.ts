@@ -3,11 +3,14 @@
  * ical.js, a real iCalendar parser, across daylight-saving changes), the calendar's name, the web
  * calendars' links, and the detail's start and end. Times are pinned as in cc-agenda.test.ts.
  */
-import { expect } from '@open-wc/testing';
+import { expect, fixtureCleanup, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import ICAL from 'ical.js';
-import { normalizeElement, type CivicEvent } from '../../src/api/index.js';
-import { buildIcs } from '../../src/components/cc-agenda/agenda-export.js';
+import { normalizeElement, resetClientState, type CivicEvent } from '../../src/api/index.js';
+import '../../src/components/cc-agenda/cc-agenda.define.js';
+import type { CcAgenda } from '../../src/components/cc-agenda/cc-agenda.js';
+import { buildIcs, calendarName } from '../../src/components/cc-agenda/agenda-export.js';
 import { occurrencesInWindow, windowOf, type Occurrence, type Window } from '../../src/components/cc-agenda/agenda-model.js';
+import { recordEvents, settled } from '../helpers.js';
 
 
 const STUB_BASE = 'https://stub.agenda-export.test';
@@ -56,6 +59,27 @@ function expand(event: ICAL.Event): string[] {
     if (out.length > 1000) throw new Error('unbounded series');
   }
   return out;
+}
+
+/** Freezes `new Date()` and `Date.now()` at `iso` while `run` runs. */
+async function withNow<T>(iso: string, run: () => Promise<T>): Promise<T> {
+  const RealDate = Date;
+  const fixed = new RealDate(iso).getTime();
+  class FrozenDate extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(fixed);
+      else super(...(args as [number]));
+    }
+    static override now(): number {
+      return fixed;
+    }
+  }
+  window.Date = FrozenDate as DateConstructor;
+  try {
+    return await run();
+  } finally {
+    window.Date = RealDate;
+  }
 }
 
 const spans = (items: readonly Occurrence[]) => items.map((item) => `${item.start.toISOString()}/${item.end.toISOString()}`);
@@ -134,5 +158,90 @@ describe('agenda export: weekly events as one VEVENT with an RRULE', () => {
     expect(events.map((event) => event.uid)).to.deep.equal(['w-10001100@communecter-widgets', 'once@communecter-widgets']);
     expect(ics).to.include('\r\nDTSTART:20261210T150000Z\r\n');
     expect(events[1]!.isRecurring()).to.equal(false);
+  });
+});
+
+describe('agenda export: the calendar name', () => {
+  const scope = { organization: '', sourceKey: '', city: '', postalCode: '', insee: '', zone: '', country: '' };
+  const events = [
+    toEvent(record('a', { organizerObj: { name: 'Ti Jardin', slug: 'tiJardin', type: 'organizations' }, address: { addressLocality: 'Saint-Denis', postalCode: '97400', level4Name: 'La Réunion' } })),
+    toEvent(record('b', { address: { addressLocality: 'Saint-Paul', postalCode: '97460', level4Name: 'La Réunion' } })),
+  ];
+
+  it('names one organisation’s agenda after it, a place’s after the narrowest place its events share, a network’s after its keys', () => {
+    expect(calendarName('Agenda', { ...scope, organization: 'tijardin' }, events)).to.equal('Ti Jardin');
+    expect(calendarName('Agenda', { ...scope, organization: 'unknown' }, events)).to.equal('Agenda');
+    expect(calendarName('Agenda', { ...scope, insee: '97411' }, events.slice(0, 1))).to.equal('Agenda — Saint-Denis');
+    expect(calendarName('Agenda', { ...scope, postalCode: '974' }, events)).to.equal('Agenda — La Réunion');
+    expect(calendarName('Agenda', { ...scope, sourceKey: 'tiersLieux, reseauCompost' }, events)).to.equal('Agenda — tiersLieux, reseauCompost');
+    expect(calendarName('Agenda', scope, events)).to.equal('Agenda');
+  });
+});
+
+describe('<cc-agenda> export', () => {
+  let restore: () => void = () => undefined;
+  beforeEach(() => resetClientState());
+  afterEach(() => {
+    restore();
+    fixtureCleanup();
+  });
+
+  function serve(results: Record<string, unknown>): void {
+    const original = window.fetch;
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (url.startsWith(STUB_BASE)) return new Response(JSON.stringify({ results }), { headers: { 'Content-Type': 'application/json' } });
+      return original.call(window, input, init);
+    };
+    restore = () => void (window.fetch = original);
+  }
+
+  async function mount(attributes: Record<string, string>): Promise<CcAgenda> {
+    const el = document.createElement('cc-agenda') as CcAgenda;
+    el.viewerZone = 'Indian/Reunion';
+    for (const [name, value] of Object.entries({ 'api-base': STUB_BASE, 'time-zone': 'Indian/Reunion', ...attributes })) el.setAttribute(name, value);
+    recordEvents(el);
+    fixtureSync<HTMLDivElement>(html`<div lang="fr" style="width:960px"></div>`).append(el);
+    await settled(el);
+    return el;
+  }
+
+  /** Clicks `button` and returns the file it downloads. */
+  async function download(button: HTMLElement): Promise<{ name: string; text: string }> {
+    const blobs: Blob[] = [];
+    let name = '';
+    const create = URL.createObjectURL;
+    const click = HTMLAnchorElement.prototype.click;
+    URL.createObjectURL = (blob: Blob | MediaSource) => (blobs.push(blob as Blob), 'blob:test');
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      name = this.download;
+    };
+    try {
+      button.click();
+      await waitUntil(() => name !== '', 'download');
+    } finally {
+      URL.createObjectURL = create;
+      HTMLAnchorElement.prototype.click = click;
+    }
+    return { name, text: await blobs[0]!.text() };
+  }
+
+  const root = (el: CcAgenda) => el.shadowRoot!;
+
+  it('the list’s .ics is named after the scope and holds each weekly event once, expanding to the occurrences shown', async () => {
+    serve({
+      w: weekly('w', { We: [['09:00', '12:00']] }, 'Indian/Reunion', { address: { addressLocality: 'Saint-Denis', codeInsee: '97411' } }),
+      c: record('c', { name: 'Concert maloya', startDate: '2026-12-10T15:00:00+0000', endDate: '2026-12-10T18:00:00+0000', timeZone: 'Indian/Reunion' }),
+    });
+    await withNow('2026-12-01T00:00:00Z', async () => {
+      const el = await mount({ insee: '97411', from: '2026-12-01', to: '2026-12-31' });
+      expect([...root(el).querySelectorAll('[part~="item"]')].filter((item) => item.textContent!.includes('Permanence'))).to.have.length(5);
+      const file = await download(root(el).querySelector<HTMLButtonElement>('[part~="ics"]')!);
+      expect(file.name).to.equal('agenda-saint-denis.ics');
+      const { calendar, events } = parse(file.text);
+      expect(calendar.getFirstPropertyValue('x-wr-calname')).to.equal('Agenda — Saint-Denis');
+      expect(events.map((event) => event.summary)).to.deep.equal(['Permanence w', 'Concert maloya']);
+      expect(expand(events[0]!).map((span) => span.slice(0, 24))).to.deep.equal(['02', '09', '16', '23', '30'].map((day) => `2026-12-${day}T05:00:00.000Z`));
+    });
   });
 });

@@ -217,6 +217,43 @@ export function buildIcs(occurrences: readonly Occurrence[], options: IcsOptions
   return `${lines.map(foldIcsLine).join('\r\n')}\r\n`;
 }
 
+/** The element's scope attributes (a `<cc-agenda>` is one). */
+export interface ExportScope {
+  readonly organization: string;
+  readonly sourceKey: string;
+  readonly city: string;
+  readonly postalCode: string;
+  readonly insee: string;
+  readonly zone: string;
+  readonly country: string;
+}
+
+function shared(values: readonly (string | null | undefined)[]): string | null | undefined {
+  return values.every((value) => value === values[0]) ? values[0] : null;
+}
+
+/**
+ * The name of the agenda's calendar (`X-WR-CALNAME`, and its file name), from what the webmaster
+ * scoped it to and the events that scope gave: one organisation's agenda is named after it (when an
+ * event names it as organiser or parent); a place's agenda is "Agenda — Saint-Denis", the narrowest
+ * place all its events share (commune, then département, then region); a network's is "Agenda —" its
+ * source keys; anything else is the agenda's label.
+ */
+export function calendarName(label: string, scope: ExportScope, events: readonly CivicEvent[]): string {
+  const organization = scope.organization.trim().toLowerCase();
+  if (organization) {
+    for (const event of events) {
+      for (const ref of [event.organizer, event.parent]) if (ref?.name && (ref.slug?.toLowerCase() === organization || ref.id?.toLowerCase() === organization)) return ref.name;
+    }
+    return label;
+  }
+  let name = scope.sourceKey.split(',').map((key) => key.trim()).filter(Boolean).join(', ');
+  if ([scope.city, scope.postalCode, scope.insee, scope.zone, scope.country].some((value) => value.trim())) {
+    for (const level of ['region', 'department', 'locality'] as const) name = shared(events.map((event) => event.address?.[level])) ?? name;
+  }
+  return name ? `${label} — ${name}` : label;
+}
+
 /** A file name for an event's .ics download ("repair-cafe-de-decembre.ics"). */
 export function icsFileName(name: string): string {
   const slug = name

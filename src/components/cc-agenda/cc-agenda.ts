@@ -254,9 +254,10 @@ export class CcAgenda extends LitElement {
     return this.exporter;
   }
 
-  private async downloadIcs(items: readonly Occurrence[], fileName: (exporter: Exporter) => string): Promise<void> {
+  private async downloadIcs(items: readonly Occurrence[], fileName: (exporter: Exporter, calendarName: string) => string): Promise<void> {
     const exporter = await this.loadExporter();
-    exporter.downloadIcs(items, fileName(exporter), { now: new Date(), urlOf: (event) => this.urlOf(event), calendarName: this.localize.t.agenda.label, until: this.nav.window().end });
+    const calendarName = exporter.calendarName(this.localize.t.agenda.label, this, this.results.value ?? []);
+    exporter.downloadIcs(items, fileName(exporter, calendarName), { now: new Date(), urlOf: (event) => this.urlOf(event), calendarName, until: this.nav.window().end });
   }
 
   private handlePastToggle(event: Event): void {
@@ -370,7 +371,7 @@ export class CcAgenda extends LitElement {
   private renderIcsAll(): TemplateResult | typeof nothing {
     const items = this.found.searched.matches;
     if (this.noIcs || items.length === 0) return nothing;
-    return html`<p class="ics-all"><button type="button" part="ics" class="button" @click=${() => this.downloadIcs(items, () => 'agenda.ics')}>${this.localize.t.agenda.downloadAllIcs(items.length)}</button></p>`;
+    return html`<p class="ics-all"><button type="button" part="ics" class="button" @click=${() => this.downloadIcs(items, (exporter, name) => exporter.icsFileName(name))}>${this.localize.t.agenda.downloadAllIcs(items.length)}</button></p>`;
   }
 
   private renderDetail(item: Occurrence): TemplateResult {
