@@ -8,7 +8,7 @@ import ICAL from 'ical.js';
 import { normalizeElement, resetClientState, type CivicEvent } from '../../src/api/index.js';
 import '../../src/components/cc-agenda/cc-agenda.define.js';
 import type { CcAgenda } from '../../src/components/cc-agenda/cc-agenda.js';
-import { buildIcs, calendarName } from '../../src/components/cc-agenda/agenda-export.js';
+import { buildIcs, calendarName, googleCalendarUrl, outlookCalendarUrl } from '../../src/components/cc-agenda/agenda-export.js';
 import { occurrencesInWindow, windowOf, type Occurrence, type Window } from '../../src/components/cc-agenda/agenda-model.js';
 import { recordEvents, settled } from '../helpers.js';
 
@@ -175,6 +175,20 @@ describe('agenda export: the calendar name', () => {
     expect(calendarName('Agenda', { ...scope, postalCode: '974' }, events)).to.equal('Agenda — La Réunion');
     expect(calendarName('Agenda', { ...scope, sourceKey: 'tiersLieux, reseauCompost' }, events)).to.equal('Agenda — tiersLieux, reseauCompost');
     expect(calendarName('Agenda', scope, events)).to.equal('Agenda');
+  });
+});
+
+describe('agenda export: web calendars', () => {
+  it('Google gets the weekly rule (recur) in the event’s zone; a one-off event gets none', () => {
+    const { items, window } = shown([weekly('g', { Mo: [['10:00', '11:00']], Th: [['10:00', '11:00']] }, 'Europe/Paris'), record('once', { startDate: '2026-10-08T08:00:00+0000' })], '2026-10-01', '2026-10-31', 'Europe/Paris');
+    const recurring = new URL(googleCalendarUrl(items.find((item) => item.recurring)!, 'd', window.end));
+    expect(recurring.searchParams.get('recur')).to.equal('RRULE:FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=20261031T225959Z');
+    expect(recurring.searchParams.get('ctz')).to.equal('Europe/Paris');
+    expect(recurring.searchParams.get('dates')).to.equal('20261001T080000Z/20261001T090000Z');
+    const once = new URL(googleCalendarUrl(items.find((item) => !item.recurring)!, 'd', window.end));
+    expect(once.searchParams.has('recur')).to.equal(false);
+    // Outlook's compose link takes no recurrence: the occurrence itself.
+    expect(new URL(outlookCalendarUrl(items.find((item) => item.recurring)!, 'd')).searchParams.get('startdt')).to.equal('2026-10-01T08:00:00.000Z');
   });
 });
 

@@ -268,16 +268,23 @@ export function icsFileName(name: string): string {
 
 // ---------------------------------------------------------------- web calendars
 
-export function googleCalendarUrl(item: Occurrence, details: string): string {
-  const dates = item.allDay
-    ? `${dateValue(item.firstDay)}/${dateValue(addDays(item.lastDay, 1))}`
-    : `${utcStamp(item.start)}/${utcStamp(item.end > item.start ? item.end : new Date(item.start.getTime() + 3_600_000))}`;
+/**
+ * "Add to Google Calendar". A weekly occurrence carries its rule from this date on (`recur`, an
+ * RRULE, which the render page reads), repeated in the event's own zone (`ctz`).
+ */
+export function googleCalendarUrl(item: Occurrence, details: string, periodEnd?: Date): string {
+  const dates = item.allDay ? `${dateValue(item.firstDay)}/${dateValue(addDays(item.lastDay, 1))}` : `${utcStamp(item.start)}/${utcStamp(endOf(item))}`;
   const params = new URLSearchParams({ action: 'TEMPLATE', text: item.event.name, dates, details, location: locationOf(item.event) });
+  if (item.recurring) {
+    params.set('recur', `RRULE:${weeklyRule(item, seriesEnd(item, periodEnd))}`);
+    params.set('ctz', item.zone);
+  }
   return `https://calendar.google.com/calendar/render?${params}`;
 }
 
+/** "Add to Outlook": its compose deep link takes no recurrence, so this is the one occurrence (the link says so). */
 export function outlookCalendarUrl(item: Occurrence, details: string): string {
-  const end = item.end > item.start ? item.end : new Date(item.start.getTime() + 3_600_000);
+  const end = endOf(item);
   const params = new URLSearchParams({
     path: '/calendar/action/compose',
     rru: 'addevent',

@@ -155,6 +155,8 @@ export interface DetailOptions {
   readonly organizerUrl: string | null;
   /** The export code once loaded (the web-calendar links need it); null while it loads. */
   readonly exporter: Exporter | null;
+  /** End (exclusive) of the period shown: where a weekly event's Google series stops when it has no end. */
+  readonly periodEnd?: Date;
   readonly noIcs: boolean;
   readonly onDownload: () => void;
 }
@@ -184,8 +186,8 @@ export function renderEventDetail(detail: DetailController<CivicEvent>, item: Oc
             <ul class="plain calendar-links">
               <li><button type="button" class="link-button" @click=${o.onDownload}>${a.downloadIcs}</button></li>
               ${o.exporter
-                ? html`<li><a href=${o.exporter.googleCalendarUrl(item, details)} target="_blank" rel="noopener noreferrer">${a.google}${newWindow}</a></li>
-                    <li><a href=${o.exporter.outlookCalendarUrl(item, details)} target="_blank" rel="noopener noreferrer">${a.outlook}${newWindow}</a></li>`
+                ? html`<li><a href=${o.exporter.googleCalendarUrl(item, details, o.periodEnd)} target="_blank" rel="noopener noreferrer">${a.google}${newWindow}</a></li>
+                    <li><a href=${o.exporter.outlookCalendarUrl(item, details)} target="_blank" rel="noopener noreferrer">${item.recurring ? a.outlookOnce : a.outlook}${newWindow}</a></li>`
                 : nothing}
             </ul>`}
       ${renderTagList(c.tags, event.tags)}`,

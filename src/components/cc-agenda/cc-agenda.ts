@@ -385,6 +385,7 @@ export class CcAgenda extends LitElement {
       organizerUrl,
       exporter: this.exporter,
       noIcs: this.noIcs,
+      periodEnd: this.nav.window().end,
       // A weekly event's file is its series over the period: every occurrence of it the agenda shows.
       onDownload: () => void this.downloadIcs(item.recurring ? [item, ...this.found.searched.matches.filter((each) => each.event === event && each !== item)] : [item], (exporter) => exporter.icsFileName(event.name)),
     });

@@ -101,6 +101,8 @@ export interface AgendaStrings {
   readonly downloadAllIcs: (count: number) => string;
   readonly google: string;
   readonly outlook: string;
+  /** The Outlook link of a weekly event: Outlook's link adds only the one occurrence. */
+  readonly outlookOnce: string;
   readonly seeAll: string;
   readonly weekOf: (date: string) => string;
   readonly gridHelp: string;
