@@ -4,14 +4,17 @@
  * calendars' links, and the detail's start and end. Times are pinned as in cc-agenda.test.ts.
  */
 import { expect, fixtureCleanup, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import ICAL from 'ical.js';
 import { normalizeElement, resetClientState, type CivicEvent } from '../../src/api/index.js';
 import '../../src/components/cc-agenda/cc-agenda.define.js';
 import type { CcAgenda } from '../../src/components/cc-agenda/cc-agenda.js';
 import { buildIcs, calendarName, googleCalendarUrl, outlookCalendarUrl } from '../../src/components/cc-agenda/agenda-export.js';
+import { dayLabel, periodTitle, spanLabel } from '../../src/components/cc-agenda/agenda-format.js';
 import { occurrencesInWindow, windowOf, type Occurrence, type Window } from '../../src/components/cc-agenda/agenda-model.js';
+import { en } from '../../src/shared/i18n/en.js';
+import { fr } from '../../src/shared/i18n/fr.js';
 import { recordEvents, settled } from '../helpers.js';
-
 
 const STUB_BASE = 'https://stub.agenda-export.test';
 const NOW = new Date('2026-09-30T10:00:00Z');
@@ -84,6 +87,7 @@ async function withNow<T>(iso: string, run: () => Promise<T>): Promise<T> {
 
 const spans = (items: readonly Occurrence[]) => items.map((item) => `${item.start.toISOString()}/${item.end.toISOString()}`);
 const rrule = (event: ICAL.Event) => String(event.component.getFirstPropertyValue('rrule'));
+const flat = (text: string) => text.replace(/\s/g, ' ');
 
 describe('agenda export: weekly events as one VEVENT with an RRULE', () => {
   it('Europe/Paris across the October change: one VEVENT whose expansion is exactly what the agenda shows, at the right instants', () => {
@@ -192,6 +196,26 @@ describe('agenda export: web calendars', () => {
   });
 });
 
+describe('agenda dates: "1er" and start–end', () => {
+  const context = { t: fr, viewerZone: 'Indian/Reunion' };
+  const one = (fields: Record<string, unknown>) => occurrencesInWindow([toEvent(record('x', { timeZone: 'Indian/Reunion', ...fields }))], { start: new Date('2026-11-01T00:00:00Z'), end: new Date('2027-01-31T00:00:00Z') }, 'Indian/Reunion')[0]!;
+
+  it('writes the first of the month "1er" in French (Intl says "1"), not in English', () => {
+    expect(dayLabel(fr, '2026-12-01')).to.equal('mardi 1er décembre 2026');
+    expect(dayLabel(fr, '2026-12-11')).to.equal('vendredi 11 décembre 2026');
+    expect(dayLabel(en, '2026-12-01')).to.equal('Tuesday, 1 December 2026');
+    expect(periodTitle(fr, 'list', '2026-12-01', { first: '2026-12-01', last: '2026-12-31' })).to.equal('du 1er décembre 2026 au 31 décembre 2026');
+  });
+
+  it('shows start and end: same day, several days, all day, another zone', () => {
+    expect(flat(spanLabel(context, one({ startDate: '2026-12-03T05:00:00+0000', endDate: '2026-12-03T08:00:00+0000' })))).to.equal('jeudi 3 décembre 2026 · 09:00 – 12:00');
+    expect(flat(spanLabel(context, one({ allDay: true, startDate: '2026-12-19T20:00:00+0000', endDate: '2026-12-22T19:59:00+0000' })))).to.equal('du 20 au 22 déc. 2026');
+    expect(flat(spanLabel(context, one({ allDay: true, startDate: '2026-11-29T20:00:00+0000', endDate: '2026-12-01T19:59:00+0000' })))).to.equal('du 30 nov. au 1er déc. 2026');
+    expect(flat(spanLabel(context, one({ startDate: '2026-12-20T05:00:00+0000', endDate: '2026-12-22T14:00:00+0000' })))).to.equal('du 20 déc. 2026, 09:00 au 22 déc. 2026, 18:00');
+    expect(flat(spanLabel({ ...context, viewerZone: 'Europe/Paris' }, one({ startDate: '2026-12-03T05:00:00+0000', endDate: '2026-12-03T08:00:00+0000' })))).to.equal('jeudi 3 décembre 2026 · 09:00 – 12:00, heure de La Réunion');
+  });
+});
+
 describe('<cc-agenda> export', () => {
   let restore: () => void = () => undefined;
   beforeEach(() => resetClientState());
@@ -256,6 +280,37 @@ describe('<cc-agenda> export', () => {
       expect(calendar.getFirstPropertyValue('x-wr-calname')).to.equal('Agenda — Saint-Denis');
       expect(events.map((event) => event.summary)).to.deep.equal(['Permanence w', 'Concert maloya']);
       expect(expand(events[0]!).map((span) => span.slice(0, 24))).to.deep.equal(['02', '09', '16', '23', '30'].map((day) => `2026-12-${day}T05:00:00.000Z`));
+    });
+  });
+
+  it('the detail shows start and end; a weekly event’s links and file carry its rule, and Outlook says it adds one date', async () => {
+    serve({
+      w: weekly('w', { We: [['09:00', '12:00']] }, 'Indian/Reunion'),
+      a: record('a', { name: 'Atelier compost', startDate: '2026-12-03T06:00:00+0000', endDate: '2026-12-03T08:00:00+0000', timeZone: 'Indian/Reunion' }),
+    });
+    await withNow('2026-12-01T00:00:00Z', async () => {
+      const el = await mount({ from: '2026-12-01', to: '2026-12-31' });
+      const open = async (name: string, index = 0) => {
+        [...root(el).querySelectorAll<HTMLAnchorElement>('[part~="item-title"] a')].filter((a) => a.textContent === name)[index]!.click();
+        await el.updateComplete;
+        return root(el).querySelector('dialog')!;
+      };
+      let dialog = await open('Atelier compost');
+      expect(flat(dialog.querySelector('.when-detail')!.textContent!)).to.equal('jeudi 3 décembre 2026 · 10:00 – 12:00');
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+
+      dialog = await open('Permanence w', 1);
+      expect(flat(dialog.querySelector('.when-detail')!.textContent!)).to.equal('mercredi 9 décembre 2026 · 09:00 – 12:00 · chaque semaine');
+      await waitUntil(() => dialog.querySelectorAll('.calendar-links a').length === 2, 'calendar links');
+      const [google, outlook] = [...dialog.querySelectorAll<HTMLAnchorElement>('.calendar-links a')];
+      expect(new URL(google!.href).searchParams.get('recur')).to.equal('RRULE:FREQ=WEEKLY;BYDAY=WE;UNTIL=20261231T195959Z');
+      expect(outlook!.textContent).to.include('Outlook (cette date seulement)');
+      expect(new URL(outlook!.href).searchParams.get('startdt')).to.equal('2026-12-09T05:00:00.000Z');
+      const file = await download([...dialog.querySelectorAll<HTMLButtonElement>('.calendar-links button')][0]!);
+      const { events } = parse(file.text);
+      expect(events).to.have.length(1);
+      expect(expand(events[0]!).map((span) => span.slice(0, 10))).to.deep.equal(['2026-12-02', '2026-12-09', '2026-12-16', '2026-12-23', '2026-12-30']);
     });
   });
 });

@@ -153,6 +153,7 @@ export const en: Translation = {
     google: 'Google Calendar',
     outlook: 'Outlook',
     outlookOnce: 'Outlook (this date only)',
+    firstOfMonth: '1',
     seeAll: 'See the whole agenda',
     weekOf: (date) => `Week of ${date}`,
     gridHelp: 'Arrow keys: change day; Page Up / Page Down: change month; Enter: show the day’s events.',

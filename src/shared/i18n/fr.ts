@@ -152,6 +152,7 @@ export const fr: Translation = {
     google: 'Google Agenda',
     outlook: 'Outlook',
     outlookOnce: 'Outlook (cette date seulement)',
+    firstOfMonth: '1er',
     seeAll: 'Voir tout l’agenda',
     weekOf: (date) => `Semaine du ${date}`,
     gridHelp: 'Flèches : changer de jour ; Page précédente / suivante : changer de mois ; Entrée : voir les événements du jour.',
