@@ -9,7 +9,7 @@ import type { Translation } from '../../shared/i18n/types.js';
 import { renderAddress, renderDetailFooter, renderDetailImage, renderTagList } from '../../shared/templates.js';
 import { renderDetailDialog, type DetailController } from '../../shared/ui.js';
 import type { DayKey } from '../../lib/zoned-time.js';
-import { datedWhenLabel, dayLabel, typeLabel, whenLabel, type LabelContext } from './agenda-format.js';
+import { datedWhenLabel, dayLabel, spanLabel, typeLabel, whenLabel, type LabelContext } from './agenda-format.js';
 import { listDay, typeOf, type AgendaView, type Occurrence } from './agenda-model.js';
 import { VIEWS } from './agenda-navigation.js';
 
@@ -67,7 +67,7 @@ export function renderMonth(h: ItemHandlers, o: MonthOptions): TemplateResult {
     // Three fixed slots rather than a mapped list: a mapped list costs two marker nodes per entry,
     // and the grid must stay under the 1,400-node budget with 2,000 events.
     const [first, second, third] = items;
-    return html`<div part="cell" role="gridcell" class=${classes} tabindex=${day === o.focusDay ? '0' : '-1'} aria-selected=${day === o.focusDay ? 'true' : 'false'} data-day=${day} data-count=${items.length > 0 ? items.length : nothing} @click=${(e: Event) => o.onCellClick(e, day, items)}><span class="num">${Number(day.slice(8))}</span><span class="visually-hidden">${a.dayCell(dayLabel(o.t, day, { month: 'long', year: 'numeric' }), dayLabel(o.t, day, { weekday: 'long' }), items.length)}</span><span class="chip-event" data-index="0" aria-hidden="true" ?hidden=${!first}>${first?.event.name ?? ''}</span><span class="chip-event" data-index="1" aria-hidden="true" ?hidden=${!second}>${second?.event.name ?? ''}</span><span class="chip-event" data-index="2" aria-hidden="true" ?hidden=${!third}>${third?.event.name ?? ''}</span><span class="more-count" aria-hidden="true" ?hidden=${items.length <= CELL_EVENTS}>${items.length > CELL_EVENTS ? a.more(items.length - CELL_EVENTS) : ''}</span></div>`;
+    return html`<div part="cell" role="gridcell" class=${classes} tabindex=${day === o.focusDay ? '0' : '-1'} aria-selected=${day === o.focusDay ? 'true' : 'false'} data-day=${day} data-count=${items.length > 0 ? items.length : nothing} @click=${(e: Event) => o.onCellClick(e, day, items)}><span class="num">${day.endsWith('-01') ? a.firstOfMonth : Number(day.slice(8))}</span><span class="visually-hidden">${a.dayCell(dayLabel(o.t, day, { month: 'long', year: 'numeric' }), dayLabel(o.t, day, { weekday: 'long' }), items.length)}</span><span class="chip-event" data-index="0" aria-hidden="true" ?hidden=${!first}>${first?.event.name ?? ''}</span><span class="chip-event" data-index="1" aria-hidden="true" ?hidden=${!second}>${second?.event.name ?? ''}</span><span class="chip-event" data-index="2" aria-hidden="true" ?hidden=${!third}>${third?.event.name ?? ''}</span><span class="more-count" aria-hidden="true" ?hidden=${items.length <= CELL_EVENTS}>${items.length > CELL_EVENTS ? a.more(items.length - CELL_EVENTS) : ''}</span></div>`;
   };
   return html`<p id="grid-help" class="visually-hidden">${a.gridHelp}</p>
     <div part="grid" class="grid" role="grid" aria-label=${o.title} aria-describedby="grid-help" @keydown=${o.onKeydown}>
@@ -158,6 +158,8 @@ export interface DetailOptions {
   readonly organizerUrl: string | null;
   /** The export code once loaded (the web-calendar links need it); null while it loads. */
   readonly exporter: Exporter | null;
+  /** End (exclusive) of the period shown: where a weekly event's Google series stops when it has no end. */
+  readonly periodEnd?: Date;
   readonly noIcs: boolean;
   readonly onDownload: () => void;
 }
@@ -176,7 +178,7 @@ export function renderEventDetail(detail: DetailController<CivicEvent>, item: Oc
     loadingLabel: c.descriptionLoading,
     errorLabel: c.descriptionError,
     head: html`<p class="meta"><span class="badge">${typeLabel(o.t, typeOf(event))}</span></p>
-      <p class="when-detail">${dayLabel(o.t, item.firstDay)} · ${whenLabel(o.labels, item, null)}</p>
+      <p class="when-detail">${spanLabel(o.labels, item)}</p>
       ${renderDetailImage(event.images.medium, '', false, () => undefined)}
       ${event.shortDescription ? html`<p class="lead"><bdi>${event.shortDescription}</bdi></p>` : nothing}`,
     body: html`${renderAddress(a.place, event.address)}
@@ -187,8 +189,8 @@ export function renderEventDetail(detail: DetailController<CivicEvent>, item: Oc
             <ul class="plain calendar-links">
               <li><button type="button" class="link-button" @click=${o.onDownload}>${a.downloadIcs}</button></li>
               ${o.exporter
-                ? html`<li><a href=${o.exporter.googleCalendarUrl(item, details)} target="_blank" rel="noopener noreferrer">${a.google}${newWindow}</a></li>
-                    <li><a href=${o.exporter.outlookCalendarUrl(item, details)} target="_blank" rel="noopener noreferrer">${a.outlook}${newWindow}</a></li>`
+                ? html`<li><a href=${o.exporter.googleCalendarUrl(item, details, o.periodEnd)} target="_blank" rel="noopener noreferrer">${a.google}${newWindow}</a></li>
+                    <li><a href=${o.exporter.outlookCalendarUrl(item, details)} target="_blank" rel="noopener noreferrer">${item.recurring ? a.outlookOnce : a.outlook}${newWindow}</a></li>`
                 : nothing}
             </ul>`}
       ${renderTagList(c.tags, event.tags)}`,

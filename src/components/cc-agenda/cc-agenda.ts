@@ -260,9 +260,10 @@ export class CcAgenda extends LitElement {
     return this.exporter;
   }
 
-  private async downloadIcs(items: readonly Occurrence[], fileName: (exporter: Exporter) => string): Promise<void> {
+  private async downloadIcs(items: readonly Occurrence[], fileName: (exporter: Exporter, calendarName: string) => string): Promise<void> {
     const exporter = await this.loadExporter();
-    exporter.downloadIcs(items, fileName(exporter), { now: new Date(), urlOf: (event) => this.urlOf(event), calendarName: this.localize.t.agenda.label });
+    const calendarName = exporter.calendarName(this.localize.t.agenda.label, this, this.results.value ?? []);
+    exporter.downloadIcs(items, fileName(exporter, calendarName), { now: new Date(), urlOf: (event) => this.urlOf(event), calendarName, until: this.nav.window().end });
   }
 
   private goToPage(page: number, pages: number): void {
@@ -383,7 +384,7 @@ export class CcAgenda extends LitElement {
   private renderIcsAll(): TemplateResult | typeof nothing {
     const items = this.found.searched.matches;
     if (this.noIcs || items.length === 0) return nothing;
-    return html`<p class="ics-all"><button type="button" part="ics" class="button" @click=${() => this.downloadIcs(items, () => 'agenda.ics')}>${this.localize.t.agenda.downloadAllIcs(items.length)}</button></p>`;
+    return html`<p class="ics-all"><button type="button" part="ics" class="button" @click=${() => this.downloadIcs(items, (exporter, name) => exporter.icsFileName(name))}>${this.localize.t.agenda.downloadAllIcs(items.length)}</button></p>`;
   }
 
   private renderDetail(item: Occurrence): TemplateResult {
@@ -397,7 +398,9 @@ export class CcAgenda extends LitElement {
       organizerUrl,
       exporter: this.exporter,
       noIcs: this.noIcs,
-      onDownload: () => void this.downloadIcs([item], (exporter) => exporter.icsFileName(event.name)),
+      periodEnd: this.nav.window().end,
+      // A weekly event's file is its series over the period: every occurrence of it the agenda shows.
+      onDownload: () => void this.downloadIcs(item.recurring ? [item, ...this.found.searched.matches.filter((each) => each.event === event && each !== item)] : [item], (exporter) => exporter.icsFileName(event.name)),
     });
   }
 }

@@ -155,6 +155,8 @@ export const en: Translation = {
     downloadAllIcs: (count) => `Download these ${count.toLocaleString('en-GB')} events (.ics)`,
     google: 'Google Calendar',
     outlook: 'Outlook',
+    outlookOnce: 'Outlook (this date only)',
+    firstOfMonth: '1',
     seeAll: 'See the whole agenda',
     weekOf: (date) => `Week of ${date}`,
     gridHelp: 'Arrow keys: change day; Page Up / Page Down: change month; Enter: show the day’s events.',

@@ -154,6 +154,8 @@ export const fr: Translation = {
     downloadAllIcs: (count) => `Télécharger ces ${count.toLocaleString('fr-FR')} événements (.ics)`,
     google: 'Google Agenda',
     outlook: 'Outlook',
+    outlookOnce: 'Outlook (cette date seulement)',
+    firstOfMonth: '1er',
     seeAll: 'Voir tout l’agenda',
     weekOf: (date) => `Semaine du ${date}`,
     gridHelp: 'Flèches : changer de jour ; Page précédente / suivante : changer de mois ; Entrée : voir les événements du jour.',

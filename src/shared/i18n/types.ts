@@ -105,6 +105,10 @@ export interface AgendaStrings {
   readonly downloadAllIcs: (count: number) => string;
   readonly google: string;
   readonly outlook: string;
+  /** The Outlook link of a weekly event: Outlook's link adds only the one occurrence. */
+  readonly outlookOnce: string;
+  /** How dates write the first of a month ("1er" in French). */
+  readonly firstOfMonth: string;
   readonly seeAll: string;
   readonly weekOf: (date: string) => string;
   readonly gridHelp: string;
