@@ -6,7 +6,7 @@
  */
 import { cleanText, decodeEntities, foldForSearch, toText, truncateGraphemes } from '../../lib/text.js';
 import { toSafeUrl, toTelHref } from '../../lib/url.js';
-import { zonedTime } from '../../lib/zoned-time.js';
+import { zonedTime, type ZonedParts } from '../../lib/zoned-time.js';
 import { INSEE } from '../scope.js';
 import type { Address, GeoPoint, Phone, SocialLink, WeeklySlot } from '../types.js';
 
@@ -129,13 +129,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** A calendar date and wall-clock time, with the zone the text gave (`Z`, `+0200`…) if any. */
-interface DateParts {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
+interface DateParts extends Omit<ZonedParts, 'weekday'> {
   readonly ms: number;
   readonly zone: string | undefined;
 }

@@ -49,7 +49,8 @@ export interface MonthOptions {
   readonly title: string;
   readonly level: number;
   readonly onKeydown: (event: KeyboardEvent) => void;
-  readonly onCellClick: (event: Event, day: DayKey, items: readonly Occurrence[]) => void;
+  /** A day chosen with the pointer (its events are then listed below the grid). */
+  readonly onDay: (day: DayKey) => void;
   readonly onMore: (day: DayKey) => void;
 }
 
@@ -61,13 +62,20 @@ export function renderMonth(h: ItemHandlers, o: MonthOptions): TemplateResult {
   // A cell is named by its content, which begins with what it shows (WCAG 2.5.3): "19", then, for
   // screen readers only, " décembre 2026, samedi, 2 événements"; titles and counts are mouse shortcuts.
   // The count a narrow grid shows is CSS content from data-count (no DOM node: the grid has a budget).
+  // A click on a day chooses it; a click on one of its event titles also opens that event.
+  const cellClick = (event: Event, day: DayKey, items: readonly Occurrence[]) => {
+    o.onDay(day);
+    const index = (event.target as HTMLElement | null)?.closest?.('[data-index]')?.getAttribute('data-index');
+    const item = index === null || index === undefined ? undefined : items[Number(index)];
+    if (item) h.select(event, item);
+  };
   const cell = (day: DayKey) => {
     const items = o.cells.get(day) ?? [];
     const classes = `cell${day.slice(0, 7) !== o.month ? ' outside' : ''}${day === o.today ? ' today' : ''}`;
     // Three fixed slots rather than a mapped list: a mapped list costs two marker nodes per entry,
     // and the grid must stay under the 1,400-node budget with 2,000 events.
     const [first, second, third] = items;
-    return html`<div part="cell" role="gridcell" class=${classes} tabindex=${day === o.focusDay ? '0' : '-1'} aria-selected=${day === o.focusDay ? 'true' : 'false'} data-day=${day} data-count=${items.length > 0 ? items.length : nothing} @click=${(e: Event) => o.onCellClick(e, day, items)}><span class="num">${day.endsWith('-01') ? a.firstOfMonth : Number(day.slice(8))}</span><span class="visually-hidden">${a.dayCell(dayLabel(o.t, day, { month: 'long', year: 'numeric' }), dayLabel(o.t, day, { weekday: 'long' }), items.length)}</span><span class="chip-event" data-index="0" aria-hidden="true" ?hidden=${!first}>${first?.event.name ?? ''}</span><span class="chip-event" data-index="1" aria-hidden="true" ?hidden=${!second}>${second?.event.name ?? ''}</span><span class="chip-event" data-index="2" aria-hidden="true" ?hidden=${!third}>${third?.event.name ?? ''}</span><span class="more-count" aria-hidden="true" ?hidden=${items.length <= CELL_EVENTS}>${items.length > CELL_EVENTS ? a.more(items.length - CELL_EVENTS) : ''}</span></div>`;
+    return html`<div part="cell" role="gridcell" class=${classes} tabindex=${day === o.focusDay ? '0' : '-1'} aria-selected=${day === o.focusDay ? 'true' : 'false'} data-day=${day} data-count=${items.length > 0 ? items.length : nothing} @click=${(e: Event) => cellClick(e, day, items)}><span class="num">${day.endsWith('-01') ? a.firstOfMonth : Number(day.slice(8))}</span><span class="visually-hidden">${a.dayCell(dayLabel(o.t, day, { month: 'long', year: 'numeric' }), dayLabel(o.t, day, { weekday: 'long' }), items.length)}</span><span class="chip-event" data-index="0" aria-hidden="true" ?hidden=${!first}>${first?.event.name ?? ''}</span><span class="chip-event" data-index="1" aria-hidden="true" ?hidden=${!second}>${second?.event.name ?? ''}</span><span class="chip-event" data-index="2" aria-hidden="true" ?hidden=${!third}>${third?.event.name ?? ''}</span><span class="more-count" aria-hidden="true" ?hidden=${items.length <= CELL_EVENTS}>${items.length > CELL_EVENTS ? a.more(items.length - CELL_EVENTS) : ''}</span></div>`;
   };
   return html`<p id="grid-help" class="visually-hidden">${a.gridHelp}</p>
     <div part="grid" class="grid" role="grid" aria-label=${o.title} aria-describedby="grid-help" @keydown=${o.onKeydown}>

@@ -235,19 +235,10 @@ export class CcAgenda extends LitElement {
   }
 
   private listPage(): number {
-    const pages = Math.max(1, Math.ceil(this.found.searched.matches.length / LIST_PAGE));
-    return Math.min(Math.max(1, this.filters.page), pages);
+    return Math.min(Math.max(1, this.filters.page), Math.max(1, Math.ceil(this.found.searched.matches.length / LIST_PAGE)));
   }
 
   // ---------------------------------------------------------------- handlers
-
-  /** A click on a day selects it; a click on one of its event titles opens that event. */
-  private handleCellClick(event: Event, day: DayKey, items: readonly Occurrence[]): void {
-    this.nav.select(day);
-    const index = (event.target as HTMLElement | null)?.closest?.('[data-index]')?.getAttribute('data-index');
-    const item = index === null || index === undefined ? undefined : items[Number(index)];
-    if (item) this.selectOccurrence(event, item);
-  }
 
   private selectOccurrence(event: Event, item: Occurrence): void {
     this.selection.activate(event, item);
@@ -274,8 +265,7 @@ export class CcAgenda extends LitElement {
 
   private handlePastToggle(event: Event): void {
     this.showPast = (event.target as HTMLInputElement).checked;
-    this.filters.page = 1;
-    this.filters.write(true);
+    this.filters.setPage(1);
   }
 
   // ---------------------------------------------------------------- render
@@ -353,7 +343,7 @@ export class CcAgenda extends LitElement {
       const month = anchor.slice(0, 7);
       const focusDay = this.nav.focusDay && days.includes(this.nav.focusDay) ? this.nav.focusDay : today.slice(0, 7) === month ? today : startOfMonth(anchor);
       const title = periodTitle(t, 'month', anchor, this.nav.period());
-      return html`${renderMonth(h, { t, days, cells: byDay(this.found.searched.matches, days), month, today, focusDay, title, level, onKeydown: this.grid.handleKeydown, onCellClick: (e, day, items) => this.handleCellClick(e, day, items), onMore: (day) => this.nav.showDayInList(day) })}${this.renderIcsAll()}`;
+      return html`${renderMonth(h, { t, days, cells: byDay(this.found.searched.matches, days), month, today, focusDay, title, level, onKeydown: this.grid.handleKeydown, onDay: (day) => this.nav.select(day), onMore: (day) => this.nav.showDayInList(day) })}${this.renderIcsAll()}`;
     }
     if (this.nav.view === 'week') {
       const days = Array.from({ length: 7 }, (_, index) => addDays(startOfWeek(anchor), index));

@@ -204,8 +204,7 @@ export class CcDirectory extends LitElement {
   }
 
   private pageSizeValue(): number {
-    const size = Math.floor(Number(this.pageSize));
-    return Number.isFinite(size) ? Math.min(MAX_PAGE_SIZE, Math.max(1, size)) : 12;
+    return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(Number(this.pageSize)) || 12));
   }
 
   private serverFilters(): ServerFilters {
