@@ -169,7 +169,7 @@ export function generateData(options) {
       case 'quarter': return context.quarter ?? rng.pick(context.city.seed.quarters);
       case 'theme': return context.theme.label;
       case 'Theme': return capitalize(context.theme.label);
-      case 'leTheme': return withArticle(context.theme.label, context.theme.gender);
+      case 'leTheme': return withArticle(context.theme.label, W.FEMININE_THEMES.has(context.theme.label) ? 'f' : 'm');
       case 'sport': return rng.pick(W.SPORTS);
       case 'surname': return rng.pick(W.LAST_NAMES);
       case 'org': return context.orgName ?? rng.pick(W.GENERIC_WORDS);

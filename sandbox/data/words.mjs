@@ -30,27 +30,28 @@ export const REUNION_WORDS = [
   'Kabar', 'Roulèr', 'Kayamb', 'Bazar', 'Dalon',
 ];
 
-/** Themes: `gender` gives the article ("le sport", "la musique"; vowels and mute h elide: "l'énergie"). */
 export const THEMES = [
-  { label: 'jardin partagé', gender: 'm', tags: ['jardin', 'agriculture', 'permaculture'] },
-  { label: 'compostage', gender: 'm', tags: ['compost', 'dechets', 'zerodechet'] },
-  { label: 'réemploi', gender: 'm', tags: ['reemploi', 'recyclage', 'economiecirculaire'] },
-  { label: 'numérique', gender: 'm', tags: ['numerique', 'logiciellibre', 'inclusionnumerique'] },
-  { label: 'musique', gender: 'f', tags: ['musique', 'culture', 'maloya'] },
-  { label: 'danse', gender: 'f', tags: ['danse', 'culture'] },
-  { label: 'théâtre', gender: 'm', tags: ['theatre', 'culture'] },
-  { label: 'solidarité', gender: 'f', tags: ['solidarite', 'entraide'] },
-  { label: 'sport', gender: 'm', tags: ['sport', 'sante'] },
-  { label: 'environnement', gender: 'm', tags: ['environnement', 'biodiversite'] },
-  { label: 'éducation populaire', gender: 'f', tags: ['education', 'educationpopulaire'] },
-  { label: 'alimentation', gender: 'f', tags: ['alimentation', 'circuitcourt', 'bio'] },
-  { label: 'mobilité', gender: 'f', tags: ['mobilite', 'velo'] },
-  { label: 'patrimoine', gender: 'm', tags: ['patrimoine', 'histoire'] },
-  { label: 'santé', gender: 'f', tags: ['sante', 'bienetre'] },
-  { label: 'jeunesse', gender: 'f', tags: ['jeunesse', 'education'] },
-  { label: 'énergie', gender: 'f', tags: ['energie', 'transitionenergetique'] },
-  { label: 'habitat', gender: 'm', tags: ['habitat', 'logement'] },
+  { label: 'jardin partagé', tags: ['jardin', 'agriculture', 'permaculture'] },
+  { label: 'compostage', tags: ['compost', 'dechets', 'zerodechet'] },
+  { label: 'réemploi', tags: ['reemploi', 'recyclage', 'economiecirculaire'] },
+  { label: 'numérique', tags: ['numerique', 'logiciellibre', 'inclusionnumerique'] },
+  { label: 'musique', tags: ['musique', 'culture', 'maloya'] },
+  { label: 'danse', tags: ['danse', 'culture'] },
+  { label: 'théâtre', tags: ['theatre', 'culture'] },
+  { label: 'solidarité', tags: ['solidarite', 'entraide'] },
+  { label: 'sport', tags: ['sport', 'sante'] },
+  { label: 'environnement', tags: ['environnement', 'biodiversite'] },
+  { label: 'éducation populaire', tags: ['education', 'educationpopulaire'] },
+  { label: 'alimentation', tags: ['alimentation', 'circuitcourt', 'bio'] },
+  { label: 'mobilité', tags: ['mobilite', 'velo'] },
+  { label: 'patrimoine', tags: ['patrimoine', 'histoire'] },
+  { label: 'santé', tags: ['sante', 'bienetre'] },
+  { label: 'jeunesse', tags: ['jeunesse', 'education'] },
+  { label: 'énergie', tags: ['energie', 'transitionenergetique'] },
+  { label: 'habitat', tags: ['habitat', 'logement'] },
 ];
+/** Themes whose noun is feminine ("la musique"); the others take "le" ("le sport"); vowels and mute h elide ("l'énergie"). */
+export const FEMININE_THEMES = new Set(['musique', 'danse', 'solidarité', 'éducation populaire', 'alimentation', 'mobilité', 'santé', 'jeunesse', 'énergie']);
 
 export const ORG_NAME_PATTERNS = {
   NGO: [
