@@ -102,9 +102,10 @@ function ensureBuild() {
   const stale = !existsSync(bundle) || statSync(bundle).mtimeMs < newestMtime(join(ROOT, 'src'));
   if (!forceBuild && !stale) return;
   console.log(forceBuild ? 'building (--build): npm run build' : 'dist/ is missing or older than src/: npm run build');
-  const result = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  // Quiet unless it fails: then its whole output, as `npm run build` would have printed it.
+  const result = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) {
-    console.error('npm run build failed');
+    process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}\nnpm run build failed\n`);
     process.exit(1);
   }
 }
