@@ -5,19 +5,17 @@
 //   anything else    → the sandbox (/co2/…, /api/…, /upload/…), which speaks the Communecter API
 // Same origin means the pages' widgets need no CORS at all, like a site behind a same-origin proxy.
 // Environment: PORT (default 8000), HOST (default 127.0.0.1), SANDBOX_SEED, SANDBOX_SIZE.
-// No dependencies: node:http only.
+// No dependencies: node:http only. `startDemoServer()` is exported for scripts (npm run shots).
 import { createReadStream, existsSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createSandbox } from '../sandbox/index.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const DEMO_ROOT = resolve(here);
 const DIST_ROOT = resolve(here, '..', 'dist');
-const PORT = Number(process.env.PORT || 8000);
-const HOST = process.env.HOST || '127.0.0.1';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -36,11 +34,6 @@ const MIME = {
   '.txt': 'text/plain; charset=utf-8',
   '.ts': 'text/plain; charset=utf-8', // dist/types/*.d.ts, for the curious
 };
-
-const sandboxOptions = {};
-if (process.env.SANDBOX_SEED) sandboxOptions.seed = process.env.SANDBOX_SEED;
-if (process.env.SANDBOX_SIZE) sandboxOptions.size = Number(process.env.SANDBOX_SIZE);
-const sandbox = await createSandbox(sandboxOptions);
 
 /**
  * Maps a URL path to a file under `root`, or null. Rejects traversal (`..`, encoded or not), dotfiles,
@@ -78,7 +71,7 @@ function serveFile(req, res, file) {
   createReadStream(file.path).pipe(res);
 }
 
-async function handle(req, res) {
+const handlerFor = (sandbox) => async function handle(req, res) {
   let pathname;
   try {
     pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://demo.invalid').pathname);
@@ -100,19 +93,47 @@ async function handle(req, res) {
   }
   // Everything else is the platform's API, answered by the sandbox.
   sandbox.handle(req, res, () => send(res, 404, `Not found: ${pathname}\n`));
+};
+
+/**
+ * Starts the demo server: demo pages, dist/ and a sandbox on one origin.
+ * @param {{ port?: number, host?: string, sandbox?: import('../sandbox/index.mjs').SandboxOptions }} [options]
+ * @returns {Promise<{ url: string, server: http.Server, sandbox: ReturnType<typeof createSandbox>, close: () => Promise<void> }>}
+ */
+export async function startDemoServer({ port = 0, host = '127.0.0.1', sandbox: sandboxOptions = {} } = {}) {
+  const sandbox = createSandbox(sandboxOptions);
+  const handle = handlerFor(sandbox);
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error(error);
+      if (!res.headersSent) send(res, 500, 'Internal error in the demo server\n');
+      else res.destroy();
+    });
+  });
+  await new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, done);
+  });
+  const address = server.address();
+  const url = `http://${host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host}:${address.port}`;
+  const close = () => new Promise((done) => {
+    sandbox.dispose?.();
+    server.close(() => done());
+    server.closeAllConnections?.();
+  });
+  return { url, server, sandbox, close };
 }
 
-const server = http.createServer((req, res) => {
-  handle(req, res).catch((error) => {
-    console.error(error);
-    if (!res.headersSent) send(res, 500, 'Internal error in the demo server\n');
-    else res.destroy();
+// `node demo/server.mjs` (npm start): listen on $PORT and print the pages.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const sandboxOptions = {};
+  if (process.env.SANDBOX_SEED) sandboxOptions.seed = process.env.SANDBOX_SEED;
+  if (process.env.SANDBOX_SIZE) sandboxOptions.size = Number(process.env.SANDBOX_SIZE);
+  const { url: base, close } = await startDemoServer({
+    port: Number(process.env.PORT || 8000),
+    host: process.env.HOST || '127.0.0.1',
+    sandbox: sandboxOptions,
   });
-});
-
-server.listen(PORT, HOST, () => {
-  const { port } = server.address();
-  const base = `http://${HOST === '127.0.0.1' || HOST === '0.0.0.0' ? 'localhost' : HOST}:${port}`;
   if (!existsSync(join(DIST_ROOT, 'cc-widgets.js'))) {
     console.warn('warning: dist/cc-widgets.js is missing; run `npm run build` (or use `npm start`).');
   }
@@ -122,15 +143,12 @@ server.listen(PORT, HOST, () => {
   ${base}/town-hall.html      Mairie de Saint-Leu (La Réunion): a town hall's site
   ${base}/association.html    an association's site
   ${base}/portal.html         Tiers-lieux des Hauts-de-France: a regional portal
+  ${base}/states.html         every state of the widgets (loaded, empty, error, detail, views), for screenshots
 
   The sandbox API is on the same origin: ${base}/co2/…, ${base}/api/…, ${base}/upload/…
   Widgets on these pages use api-base="${base}" (add ?api-base=https://… to a page's address to change it).
   Stop with Ctrl+C.`);
-});
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    server.close(() => process.exit(0));
-    server.closeAllConnections?.();
-  });
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => close().then(() => process.exit(0)));
+  }
 }

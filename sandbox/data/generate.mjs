@@ -8,6 +8,7 @@ import { foldForSearch, slugify } from '../lib/text.mjs';
 import { buildGeography, REGION_INFO } from './places.mjs';
 import * as W from './words.mjs';
 import { buildHostileRecords } from './hostile.mjs';
+import { capitalize, frenchArticles, withA, withArticle, withDe } from './french.mjs';
 import { NETWORK_2026_SHARE, ORG_2026_SHARE, RECURRING_2026_SHARE, organizationTo2026, recurringEventTo2026 } from './modern.mjs';
 
 /** Share of `size` per collection; ressources take the remainder. */
@@ -15,20 +16,6 @@ const PROPORTIONS = { organizations: 0.4, events: 0.25, projects: 0.08, poi: 0.1
 const REGION_WEIGHTS = [['reunion', 50], ['hdf', 25], ['idf', 25]];
 const ORG_TYPE_WEIGHTS = [['NGO', 55], ['LocalBusiness', 16], ['Group', 12], ['GovernmentOrganization', 7], ['Cooperative', 10]];
 const DAY_CODES = ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'];
-
-/** French "de" + place name: "de Saint-Leu", "du Port", "des Avirons", "d'Entre-Deux". */
-function withDe(place) {
-  if (place.startsWith('Le ')) return `du ${place.slice(3)}`;
-  if (place.startsWith('Les ')) return `des ${place.slice(4)}`;
-  return /^[AEIOUYÉÈÎ]/.test(place) ? `d'${place}` : `de ${place}`;
-}
-
-/** French "à" + place name: "à Saint-Leu", "au Port", "aux Avirons". */
-function withA(place) {
-  if (place.startsWith('Le ')) return `au ${place.slice(3)}`;
-  if (place.startsWith('Les ')) return `aux ${place.slice(4)}`;
-  return `à ${place}`;
-}
 
 /**
  * Maps keyed by element ids (links, organizer) start in dictionary mode: as ordinary literals every
@@ -157,7 +144,11 @@ export function generateData(options) {
   }
 
   // ---- shared helpers ---------------------------------------------------------------------------
-  /** Patterns are split into literal and {placeholder} parts once; "de {city}" and "à {city}" get French elision. */
+  /**
+   * Patterns are split into literal and {placeholder} parts once; "de {city}" and "à {city}" get French
+   * elision. fill() then applies elision and contraction to the whole text (french.mjs), so a quarter or a
+   * theme that starts with a vowel or an article reads right wherever a pattern puts it.
+   */
   const templates = new Map();
   const templateOf = (pattern) => {
     let parts = templates.get(pattern);
@@ -177,6 +168,8 @@ export function generateData(options) {
       case 'city': return context.city.seed.name;
       case 'quarter': return context.quarter ?? rng.pick(context.city.seed.quarters);
       case 'theme': return context.theme.label;
+      case 'Theme': return capitalize(context.theme.label);
+      case 'leTheme': return withArticle(context.theme.label, W.FEMININE_THEMES.has(context.theme.label) ? 'f' : 'm');
       case 'sport': return rng.pick(W.SPORTS);
       case 'surname': return rng.pick(W.LAST_NAMES);
       case 'org': return context.orgName ?? rng.pick(W.GENERIC_WORDS);
@@ -189,7 +182,7 @@ export function generateData(options) {
   const fill = (pattern, context, rng) => {
     let out = '';
     for (const part of templateOf(pattern)) out += typeof part === 'string' ? part : placeholder(part.key, context, rng);
-    return out;
+    return frenchArticles(out);
   };
 
   const pickCity = (rng, region) => rng.pick(geography.citiesByRegion[region]);
@@ -744,7 +737,7 @@ export function generateData(options) {
       section = rng.chance(0.5) ? 'need' : 'offer';
       category = rng.pick(Object.keys(W.RESSOURCE_CATEGORIES));
       subtype = rng.pick(W.RESSOURCE_CATEGORIES[category]);
-      name = rng.pick(W.RESSOURCE_PHRASES[section]).replace('{thing}', rng.pick(W.RESSOURCE_THINGS[subtype]));
+      name = frenchArticles(rng.pick(W.RESSOURCE_PHRASES[section]).replace('{thing}', rng.pick(W.RESSOURCE_THINGS[subtype])));
     } else {
       section = rng.chance(0.8) ? 'offer' : 'need';
       category = rng.pick(Object.keys(W.JOB_CATEGORIES));
@@ -801,7 +794,7 @@ export function generateData(options) {
     const section = rng.chance(0.5) ? 'need' : 'offer';
     const times = makeTimes(rng);
     const id = newId(times.created);
-    const name = rng.pick(W.RESSOURCE_PHRASES[section]).replace('{thing}', rng.pick(W.RESSOURCE_THINGS[subtype]));
+    const name = frenchArticles(rng.pick(W.RESSOURCE_PHRASES[section]).replace('{thing}', rng.pick(W.RESSOURCE_THINGS[subtype])));
     const doc = { _id: new MongoId(id), name, type, subtype, section };
     addDescription(doc, rng, { region, city, theme: rng.pick(W.THEMES) });
     doc.tags = messTags(rng, [section, type, ...(rng.chance(0.4) ? [rng.pick(W.TAG_POOL)] : [])]);

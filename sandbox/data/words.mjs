@@ -50,6 +50,8 @@ export const THEMES = [
   { label: 'énergie', tags: ['energie', 'transitionenergetique'] },
   { label: 'habitat', tags: ['habitat', 'logement'] },
 ];
+/** Themes whose noun is feminine ("la musique"); the others take "le" ("le sport"); vowels and mute h elide ("l'énergie"). */
+export const FEMININE_THEMES = new Set(['musique', 'danse', 'solidarité', 'éducation populaire', 'alimentation', 'mobilité', 'santé', 'jeunesse', 'énergie']);
 
 export const ORG_NAME_PATTERNS = {
   NGO: [
@@ -84,7 +86,7 @@ export const SPORTS = ['pétanque', 'football', 'handball', 'va’a', 'surf', 'r
 export const THIRD_PLACE_NAMES = [
   'La Fabrique {word}', 'Tiers-lieu {word}', 'Le Garage', 'La Ruche {city}', "L'Atelier partagé {quarter}", 'FabLab {city}',
   'Repair Café {city}', "La Coop'{word}", 'Le Relais {quarter}', 'La Friche {word}', 'Le Hangar {word}', 'La Quincaillerie',
-  'Espace de coworking {word}', 'La Station {city}', 'Le Bazar {word}', 'La Manufacture {city}', 'Les Ateliers du {quarter}',
+  'Espace de coworking {word}', 'La Station {city}', 'Le Bazar {word}', 'La Manufacture {city}', 'Les Ateliers de {quarter}',
 ];
 export const THIRD_PLACE_TAGS = ['tierslieux', 'fablab', 'coworking', 'repaircafe', 'atelierpartage', 'numerique', 'ess', 'makers'];
 
@@ -95,7 +97,7 @@ export const BULK_SHOP_NAMES = [
 export const BULK_SHOP_TAGS = ['vrac', 'zerodechet', 'epicerie', 'bio', 'circuitcourt', 'consigne', 'local'];
 
 export const PROJECT_NAMES = [
-  'Jardin partagé de {quarter}', 'Ressourcerie mobile {city}', 'Cartographie des {theme}s', 'Potager pédagogique {quarter}',
+  'Jardin partagé de {quarter}', 'Ressourcerie mobile {city}', 'Cartographie des acteurs de {leTheme}', 'Potager pédagogique {quarter}',
   'Recyclerie {word}', 'Covoiturage solidaire {city}', 'Boîtes à livres de {city}', 'Festival {word}', 'Fresque participative {quarter}',
   'Café des parents {quarter}', 'Marché paysan {city}', 'Chantier participatif {word}', 'Web radio {word}', 'Vélo-école {city}',
 ];
@@ -111,14 +113,14 @@ export const EVENT_NAME_PATTERNS = {
   concert: ['Concert de maloya à {quarter}', 'Kabar {word}', 'Concert acoustique : {word}', 'Bal populaire de {city}'],
   contest: ['Concours photo « {theme} »', 'Concours de cuisine péi', 'Défi {theme} {city}'],
   exhibition: ['Exposition photo {word}', 'Exposition « {theme} » à la médiathèque', 'Vernissage {word}'],
-  festival: ['Festival {word}', 'Fête de quartier {quarter}', 'Festival des solidarités {city}', 'Nuit de la {theme}'],
+  festival: ['Festival {word}', 'Fête de quartier {quarter}', 'Festival des solidarités {city}', 'Nuit de {leTheme}'],
   getTogether: ['Pique-nique partagé à {quarter}', 'Apéro des voisins', 'Soirée jeux de société', 'Rencontre des bénévoles'],
   market: ['Marché forain de {city}', 'Marché de producteurs {quarter}', 'Vide-grenier de {quarter}', 'Marché de Noël solidaire'],
   meeting: ['Assemblée générale {org}', 'Réunion publique : {theme}', 'Conseil de quartier {quarter}', 'Permanence {theme}'],
   course: ['Formation premiers secours', 'Initiation au compostage', 'Cours de créole pour débutants', 'Formation {theme}'],
-  workshop: ['Atelier {theme} au {quarter}', 'Repair café de {month}', 'Atelier vélo participatif', 'Atelier cuisine zéro déchet'],
+  workshop: ['Atelier {theme} à {quarter}', 'Repair café de {month}', 'Atelier vélo participatif', 'Atelier cuisine zéro déchet'],
   conference: ['Conférence : {theme} et territoire', 'Conférence gesticulée {word}', 'Table ronde {theme}'],
-  debate: ['Café-débat : {theme}', 'Débat citoyen sur la {theme}', 'Disputes philosophiques {word}'],
+  debate: ['Café-débat : {theme}', 'Débat citoyen sur {leTheme}', 'Disputes philosophiques {word}'],
   film: ['Projection-débat « {word} »', 'Ciné-plein-air à {quarter}', 'Ciné-club {word}'],
   stand: ['Stand {org} au marché', "Stand d'information {theme}", 'Stand de sensibilisation au tri'],
   crowdfunding: ['Financement participatif : {project}', 'Campagne de dons pour {project}'],
@@ -216,17 +218,17 @@ export const SENTENCES = [
 ];
 
 export const SHORT_DESCRIPTIONS = [
-  '{theme} : ateliers, rencontres et entraide à {city}.',
+  '{Theme} : ateliers, rencontres et entraide à {city}.',
   'Tiers-lieu associatif : atelier, repair café, coworking.',
   'Épicerie vrac et zéro déchet au cœur de {quarter}.',
-  'Association de quartier pour le {theme} et le lien social.',
+  'Association de quartier pour {leTheme} et le lien social.',
   'On répare ensemble, on apprend ensemble.',
   'Producteurs et artisans de {city} en circuit court.',
   'Au service des habitants de {city}.',
   'Culture, {theme} et convivialité depuis {year}.',
-  '{theme} &amp; solidarité à {city}',
+  '{Theme} &amp; solidarité à {city}',
   'L&#039;équipe vous accueille du mardi au samedi.',
-  'Agir pour l&eacute;cologie : {theme} à {quarter}.',
+  'Agir pour l&#039;&eacute;cologie : {theme} à {quarter}.',
 ];
 
 export const HEADINGS = ['Qui sommes-nous ?', 'Nos activités', 'Informations pratiques', 'Rejoignez-nous', 'Le programme', 'Pourquoi ce projet ?'];
