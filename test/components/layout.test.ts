@@ -146,7 +146,10 @@ describe('layouts that follow the element’s width', () => {
       const skip = el.shadowRoot!.activeElement as HTMLElement;
       expect(skip.textContent).to.equal(tag === 'cc-directory' ? 'Passer l’annuaire' : 'Passer l’agenda');
       expect(skip.getBoundingClientRect().width).to.be.greaterThan(1);
-      await sendKeys({ press: 'Enter' });
+      expect(skip.tagName).to.equal('BUTTON');
+      // Enter and Space activate a native button; the activation is what the element answers. (Firefox
+      // driven by the test runner sometimes drops those keys when many windows are open.)
+      skip.click();
       expect(document.activeElement!.id).to.equal('after');
     });
   }
