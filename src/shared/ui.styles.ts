@@ -300,6 +300,15 @@ export const uiStyles = css`
     object-fit: contain;
   }
 
+  /* On a phone, a floated image would leave the text a column a few words wide. */
+  @container cc (max-width: 599px) {
+    .detail-image {
+      float: none;
+      display: block;
+      margin: 0 0 8px;
+    }
+  }
+
   .description {
     overflow-wrap: anywhere;
   }

@@ -545,6 +545,7 @@ describe('<cc-agenda> views, filters, detail and export', () => {
       await settled(el);
       root(el).querySelector<HTMLButtonElement>('.facets [data-key="workshop"]')!.click();
       const input = root(el).querySelector<HTMLInputElement>('input[type="search"]')!;
+      expect(input.placeholder).to.equal('Titre, lieu, organisateur, mot-clé…');
       input.value = 'vélo';
       input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       await el.updateComplete;
@@ -578,6 +579,10 @@ describe('<cc-agenda> views, filters, detail and export', () => {
         await el.updateComplete;
         expect(new URL(location.href).searchParams.get('pages.page')).to.equal('2');
         expect(items(el)).to.have.length(5);
+        // The visitor lands on the status line, which says the page, not at the bottom of page 2.
+        await el.updateComplete;
+        expect(root(el).activeElement).to.equal(root(el).querySelector('[part~="status"]'));
+        expect(statusText(el)).to.match(/ — Page 2 sur 2$/);
         fixtureCleanup();
         const { el: again } = await agenda({ id: 'pages', 'sync-url': true });
         await settled(again);

@@ -318,7 +318,7 @@ export class CcAgenda extends LitElement {
     return renderFilterPanel({
       t,
       filters: f,
-      search: { label: t.agenda.searchLabel },
+      search: { label: t.agenda.searchLabel, placeholder: t.agenda.searchPlaceholder },
       facets: [
         { facet: 'types', legend: t.agenda.typeFacet, values: types.length > 1 || f.types.length > 0 ? types.map((value) => ({ ...value, label: typeLabel(t, value.key) })) : [] },
         { facet: 'tags', legend: t.agenda.tagFacet, values: tags },

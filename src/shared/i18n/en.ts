@@ -134,6 +134,7 @@ export const en: Translation = {
     next: { list: 'Next period', month: 'Next month', week: 'Next week' },
     today: 'Today',
     searchLabel: 'Search for an event',
+    searchPlaceholder: 'Title, place, organiser, keyword…',
     typeFacet: 'Type of event',
     tagFacet: 'Keywords',
     showPast: 'Show past events',

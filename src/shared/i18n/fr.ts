@@ -133,6 +133,7 @@ export const fr: Translation = {
     next: { list: 'Période suivante', month: 'Mois suivant', week: 'Semaine suivante' },
     today: 'Aujourd’hui',
     searchLabel: 'Rechercher un événement',
+    searchPlaceholder: 'Titre, lieu, organisateur, mot-clé…',
     typeFacet: 'Type d’événement',
     tagFacet: 'Mots-clés',
     showPast: 'Afficher les événements passés',

@@ -80,6 +80,7 @@ export interface AgendaStrings {
   readonly next: Readonly<Record<'list' | 'month' | 'week', string>>;
   readonly today: string;
   readonly searchLabel: string;
+  readonly searchPlaceholder: string;
   readonly typeFacet: string;
   readonly tagFacet: string;
   readonly showPast: string;
