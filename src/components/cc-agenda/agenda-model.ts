@@ -5,7 +5,7 @@
  */
 import type { CivicEvent } from '../../api/index.js';
 import { foldForSearch } from '../../lib/text.js';
-import { deepEquals } from '@lit/task/deep-equals.js';
+import { sameKey } from '../../shared/memo.js';
 import { buildFacetIndex, searchFacets, type FacetIndex, type FacetResult } from '../../shared/facets.js';
 import { addDays, addMonths, dayKeyOf, daysBetween, monthGridDays, startOfDay, startOfMonth, startOfWeek, weekdayOf, zonedTime, type DayKey } from '../../lib/zoned-time.js';
 
@@ -266,8 +266,10 @@ export class AgendaMatches {
 
   /** `types`: the event types the element is scoped to (`event-types`), empty for all. */
   update(events: readonly CivicEvent[], window: Window, zone: string, types: readonly string[], filter: AgendaFilter): void {
+    // The loaded events and the index are compared by identity (a deep comparison of 2,000 events would
+    // cost more than it saves); the rest by value.
     const occurrencesKey = [events, window.start.getTime(), window.end.getTime(), zone, types];
-    if (!deepEquals(occurrencesKey, this.occurrencesKey)) {
+    if (!sameKey(occurrencesKey, this.occurrencesKey)) {
       this.occurrencesKey = occurrencesKey;
       const inScope = types.length > 0 ? events.filter((event) => types.includes(typeOf(event))) : events;
       this.occurrences = occurrencesInWindow(inScope, window, zone);
@@ -276,7 +278,7 @@ export class AgendaMatches {
     }
     // "Not before now" changes every minute, not at every update.
     const searchKey = [this.index, filter.text, filter.types, filter.tags, filter.notBefore ? Math.floor(filter.notBefore.getTime() / 60_000) : 0];
-    if (!deepEquals(searchKey, this.searchKey)) {
+    if (!sameKey(searchKey, this.searchKey)) {
       this.searchKey = searchKey;
       this.searched = searchAgenda(this.index, filter);
     }

@@ -23,6 +23,7 @@ import {
 import { facetCount, facetLabel, topValues, type FacetValue } from '../../shared/facets.js';
 import { COMMON_PROPERTIES, SCOPE_KEYS, initCommonAttributes, type CommonAttributes } from '../../shared/common-attributes.js';
 import { FilterController } from '../../shared/filter-controller.js';
+import { sameKey } from '../../shared/memo.js';
 import { elementTypeLabel, itemTypeLabel } from '../../shared/i18n/labels.js';
 import { LocaleController } from '../../shared/i18n/locale-controller.js';
 import { ResultsController, type LoadContext } from '../../shared/results-controller.js';
@@ -234,7 +235,7 @@ export class CcDirectory extends LitElement {
     // The server already applied text, types, keywords and page: show its page, count its keywords.
     const filter = server ? { text: '', types: [], tags: [] } : { text: f.text, types: f.types, tags: f.tags };
     const key = [set, filter.text, filter.types, filter.tags, f.sort];
-    if (!this.searched || !deepEqual(key, this.searchedKey)) {
+    if (!this.searched || !sameKey(key, this.searchedKey)) {
       this.searched = searchDirectory(set.index, filter, f.sort as DirectorySort);
       this.searchedKey = key;
     }
@@ -298,8 +299,7 @@ export class CcDirectory extends LitElement {
   // ---------------------------------------------------------------- labels
 
   private tagLabel(key: string): string {
-    const set = this.results.value;
-    return set ? facetLabel(set.index.facets, 'tags', key) : key;
+    return this.results.value ? facetLabel(this.results.value.index.facets, 'tags', key) : key;
   }
 
   // ---------------------------------------------------------------- render
