@@ -61,6 +61,7 @@ const JSONLD_MAX = 100;
  * @csspart toolbar - Navigation and view switcher.
  * @csspart title - The period shown.
  * @csspart search-input - The search field.
+ * @csspart filters-toggle - The button that unfolds the filters on narrow containers ("Filtres (2)").
  * @csspart facets - The filters.
  * @csspart chip - A filter or active-filter button.
  * @csspart active-filters - The row of active filters.

@@ -76,6 +76,7 @@ type Status = { count: number; total: number | null; page?: { page: number; page
  * @csspart base - The outer wrapper.
  * @csspart search - The search form.
  * @csspart search-input - The search field.
+ * @csspart filters-toggle - The button that unfolds the filters on narrow containers ("Filtres (2)").
  * @csspart facets - The facet groups.
  * @csspart chip - A facet or active-filter button.
  * @csspart active-filters - The row of active filters.
