@@ -139,3 +139,37 @@ export async function expectAccessible(element: Element): Promise<void> {
   ]);
   throw new Error(`Accessibility violations (every WCAG 2.x A/AA rule):\n${lines.join('\n')}`);
 }
+
+/** Freezes `new Date()` and `Date.now()` at `iso` while `run` runs (dates in tests must not depend on the day they run). */
+export async function withNow<T>(iso: string, run: () => Promise<T>): Promise<T> {
+  const RealDate = Date;
+  const fixed = new RealDate(iso).getTime();
+  class FrozenDate extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(fixed);
+      else super(...(args as [number]));
+    }
+    static override now(): number {
+      return fixed;
+    }
+  }
+  window.Date = FrozenDate as DateConstructor;
+  try {
+    return await run();
+  } finally {
+    window.Date = RealDate;
+  }
+}
+
+/** A raw event record as the platform's search answers it (type "events", typeEvent, an address in Saint-Denis). */
+export function eventRecord(id: string, fields: Record<string, unknown>): Record<string, unknown> {
+  return {
+    _id: { $id: id },
+    name: `Événement ${id}`,
+    type: 'events',
+    typeEvent: 'workshop',
+    collection: 'events',
+    address: { addressLocality: 'Saint-Denis', postalCode: '97400', codeInsee: '97411', addressCountry: 'RE' },
+    ...fields,
+  };
+}

@@ -14,23 +14,13 @@ import { dayLabel, periodTitle, spanLabel } from '../../src/components/cc-agenda
 import { occurrencesInWindow, windowOf, type Occurrence, type Window } from '../../src/components/cc-agenda/agenda-model.js';
 import { en } from '../../src/shared/i18n/en.js';
 import { fr } from '../../src/shared/i18n/fr.js';
-import { recordEvents, settled } from '../helpers.js';
+import { eventRecord, recordEvents, settled, withNow } from '../helpers.js';
 
 const STUB_BASE = 'https://stub.agenda-export.test';
 const NOW = new Date('2026-09-30T10:00:00Z');
 const urlOf = (event: CivicEvent) => `https://www.communecter.org/#@${event.slug ?? event.id}`;
 
-function record(id: string, fields: Record<string, unknown>): Record<string, unknown> {
-  return {
-    _id: { $id: id },
-    name: `Événement ${id}`,
-    type: 'events',
-    typeEvent: 'workshop',
-    collection: 'events',
-    address: { addressLocality: 'Saint-Denis', postalCode: '97400', codeInsee: '97411', addressCountry: 'RE' },
-    ...fields,
-  };
-}
+const record = eventRecord;
 
 function weekly(id: string, slots: Record<string, [string, string][]>, zone: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
   const openingHours = Object.entries(slots).map(([dayOfWeek, hours]) => ({ dayOfWeek, hours: hours.map(([opens, closes]) => ({ opens, closes })) }));
@@ -64,26 +54,6 @@ function expand(event: ICAL.Event): string[] {
   return out;
 }
 
-/** Freezes `new Date()` and `Date.now()` at `iso` while `run` runs. */
-async function withNow<T>(iso: string, run: () => Promise<T>): Promise<T> {
-  const RealDate = Date;
-  const fixed = new RealDate(iso).getTime();
-  class FrozenDate extends RealDate {
-    constructor(...args: unknown[]) {
-      if (args.length === 0) super(fixed);
-      else super(...(args as [number]));
-    }
-    static override now(): number {
-      return fixed;
-    }
-  }
-  window.Date = FrozenDate as DateConstructor;
-  try {
-    return await run();
-  } finally {
-    window.Date = RealDate;
-  }
-}
 
 const spans = (items: readonly Occurrence[]) => items.map((item) => `${item.start.toISOString()}/${item.end.toISOString()}`);
 const rrule = (event: ICAL.Event) => String(event.component.getFirstPropertyValue('rrule'));

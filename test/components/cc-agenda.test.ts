@@ -13,7 +13,7 @@ import { scriptSafeJson } from '../../src/components/cc-agenda/agenda-jsonld.js'
 import { occurrencesInWindow } from '../../src/components/cc-agenda/agenda-model.js';
 import { normalizeElement, type CivicEvent } from '../../src/api/index.js';
 import { defineElement } from '../../src/shared/define.js';
-import { expectAccessible, faultBase, recordEvents, sandboxUrl, settled } from '../helpers.js';
+import { eventRecord, expectAccessible, faultBase, recordEvents, sandboxUrl, settled, withNow } from '../helpers.js';
 
 declare global {
   interface Window {
@@ -56,38 +56,8 @@ function stubEvents(results: Record<string, unknown>): { restore: () => void; bo
   return { restore: () => void (window.fetch = original), bodies };
 }
 
-function event(id: string, fields: Record<string, unknown>): Record<string, unknown> {
-  return {
-    _id: { $id: id },
-    name: `Événement ${id}`,
-    type: 'events',
-    typeEvent: 'workshop',
-    collection: 'events',
-    address: { addressLocality: 'Saint-Denis', postalCode: '97400', codeInsee: '97411', addressCountry: 'RE' },
-    ...fields,
-  };
-}
+const event = eventRecord;
 
-/** Freezes `new Date()` and `Date.now()` at `iso` for the duration of `run`. */
-async function withNow<T>(iso: string, run: () => Promise<T>): Promise<T> {
-  const RealDate = Date;
-  const fixed = new RealDate(iso).getTime();
-  class FrozenDate extends RealDate {
-    constructor(...args: unknown[]) {
-      if (args.length === 0) super(fixed);
-      else super(...(args as [number]));
-    }
-    static override now(): number {
-      return fixed;
-    }
-  }
-  window.Date = FrozenDate as DateConstructor;
-  try {
-    return await run();
-  } finally {
-    window.Date = RealDate;
-  }
-}
 
 function parseIcs(text: string) {
   const component = new ICAL.Component(ICAL.parse(text));
