@@ -124,10 +124,7 @@ export function renderSearchField(options: SearchFieldOptions): TemplateResult {
  */
 export function renderFacetGroup(legend: string, chips: readonly ChipOptions[]): TemplateResult {
   const stop = Math.max(0, chips.findIndex((chip) => chip.pressed));
-  return html`<fieldset class="facet">
-    <legend>${legend}</legend>
-    <div class="chips" role="toolbar" @keydown=${rovingGroupKeydown}>${chips.map((chip, index) => renderChip(chip, index === stop))}</div>
-  </fieldset>`;
+  return html`<fieldset class="facet"><legend>${legend}</legend><div class="chips" role="toolbar" @keydown=${rovingGroupKeydown}>${chips.map((chip, index) => renderChip(chip, index === stop))}</div></fieldset>`;
 }
 
 /**
@@ -197,16 +194,8 @@ export function renderFilterPanel(o: FilterPanelOptions): TemplateResult {
   const groups = o.facets.filter((group) => group.values.length > 0);
   // On a narrow container (CSS container query in ui.styles.ts) the facets fold behind one button
   // that says how many are chosen, so the results come first; wide containers keep them open.
-  return html`<div class="controls">
-    ${o.search ? renderSearchField({ ...o.search, value: f.text, onInput: (value) => f.input(value), onSubmit: () => f.submit() }) : nothing}
-    ${groups.length > 0 || o.extra
-      ? html`<button type="button" part="filters-toggle" class="button filters-toggle" aria-expanded=${f.expanded ? 'true' : 'false'} aria-controls="facets" @click=${() => f.toggleExpanded()}>
-            ${c.filtersToggle(f.chosenCount)}
-          </button>
-          <div part="facets" id="facets" class=${f.expanded ? 'facets open' : 'facets'} role="group" aria-label=${c.filtersLabel}>
-            ${groups.map((group) => renderFacetGroup(group.legend, group.values.map((value) => chip(group.facet, value))))} ${o.extra ?? nothing}
-          </div>`
-      : nothing}
-    ${renderActiveFilters(o.t, f.activeFilters(o.typeLabel, c.textFilter), () => f.clearAll())} ${o.after ?? nothing}
-  </div>`;
+  // Written without whitespace between parts: each run of it is a DOM node, and elements keep a node budget.
+  const toggle = html`<button type="button" part="filters-toggle" class="button filters-toggle" aria-expanded=${f.expanded ? 'true' : 'false'} aria-controls="facets" @click=${() => f.toggleExpanded()}>${c.filtersToggle(f.chosenCount)}</button>`;
+  const facets = html`<div part="facets" id="facets" class=${f.expanded ? 'facets open' : 'facets'} role="group" aria-label=${c.filtersLabel}>${groups.map((group) => renderFacetGroup(group.legend, group.values.map((value) => chip(group.facet, value))))}${o.extra ?? nothing}</div>`;
+  return html`<div class="controls">${o.search ? renderSearchField({ ...o.search, value: f.text, onInput: (value) => f.input(value), onSubmit: () => f.submit() }) : nothing}${groups.length > 0 || o.extra ? html`${toggle}${facets}` : nothing}${renderActiveFilters(o.t, f.activeFilters(o.typeLabel, c.textFilter), () => f.clearAll())}${o.after ?? nothing}</div>`;
 }
