@@ -5,6 +5,7 @@
 import { expect } from '@open-wc/testing';
 import {
   ApiError,
+  clientFor,
   createClient,
   isAbortError,
   normalizeBaseUrl,
@@ -37,6 +38,12 @@ function fastClient(spec: string, extra: Parameters<typeof createClient>[0] = {}
 const ORGS = { types: ['organizations'], indexStep: 5 } as const;
 
 describe('client transport', () => {
+  it('gives every element of the page the same client for one api-base, another for another', () => {
+    expect(clientFor(sandboxUrl())).to.equal(clientFor(`${sandboxUrl()}/`));
+    expect(clientFor(sandboxUrl())).to.not.equal(clientFor(`${sandboxUrl()}/proxy`));
+    expect(() => clientFor('javascript:alert(1)')).to.throw().with.property('kind', 'config');
+  });
+
   beforeEach(() => resetClientState());
 
   describe('against the sandbox', () => {

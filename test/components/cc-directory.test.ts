@@ -8,7 +8,7 @@ import { resetClientState } from '../../src/api/index.js';
 import '../../src/components/cc-directory/cc-directory.define.js';
 import { CcDirectory } from '../../src/components/cc-directory/cc-directory.js';
 import { defineElement } from '../../src/shared/define.js';
-import { expectAccessible, faultBase, recordEvents, sandboxUrl, settled } from '../helpers.js';
+import { expectAccessible, faultBase, recordEvents, sandboxLog, sandboxUrl, settled } from '../helpers.js';
 
 declare global {
   interface Window {
@@ -216,6 +216,24 @@ describe('<cc-directory>', () => {
       const localities = items(el).map((item) => item.querySelector('.locality')?.textContent);
       expect(localities.length).to.be.greaterThan(0);
       expect(localities.every((locality) => locality === 'Saint-Denis')).to.equal(true);
+    });
+
+    it('compares its scope by value: the same scope written anew sends no request; another one does', async () => {
+      const { base, key } = faultBase('ok');
+      const { el } = await mount({ 'api-base': base, insee: '97413' });
+      await settled(el);
+      const searches = async () => (await sandboxLog(key)).filter((request) => request.path.includes('/co2/search/')).length;
+      const sent = await searches();
+      expect(sent).to.equal(2);
+      // Spaces, a repeated code and a reordered attribute write the same scope.
+      el.setAttribute('insee', ' 97413 , 97413');
+      el.setAttribute('tags-mode', 'any');
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await searches()).to.equal(sent);
+      el.setAttribute('insee', '97411');
+      await settled(el);
+      expect(await searches()).to.be.greaterThan(sent);
     });
 
     it('aborts its load when removed and loads again when re-attached, with no error', async () => {
