@@ -64,6 +64,18 @@ export const ErrorState: Story = {
   </cc-agenda>`,
 };
 
+/** A typo in the scope: nothing is requested, the attribute is named. */
+export const ConfigurationError: Story = {
+  name: 'Configuration error',
+  render: () => html`<cc-agenda api-base=${sandboxBase()} insee="9741"></cc-agenda>`,
+};
+
+/** A phone or a sidebar: a month of day numbers and counts, the chosen day's events below. */
+export const NarrowMonth: Story = {
+  args: { view: 'month' },
+  render: (args) => html`<div style="width:360px">${meta.render!(args, {} as never)}</div>`,
+};
+
 /** Tokens set by the host page. */
 export const Themed: Story = {
   render: (args) => html`<div style="--cc-color-accent:#7b2d8b;--cc-agenda-date-color:#a4481b;--cc-agenda-today-background:#fdf0e6;--cc-font-family:Georgia,serif;">

@@ -62,6 +62,17 @@ export const ErrorState: Story = {
   </cc-directory>`,
 };
 
+/** A typo in the scope: nothing is requested (a wrong scope must never list the whole platform), the attribute is named. */
+export const ConfigurationError: Story = {
+  name: 'Configuration error',
+  render: () => html`<cc-directory api-base=${sandboxBase()} insee="9741"></cc-directory>`,
+};
+
+/** A phone or a sidebar: the filters fold behind one button, cards become rows. */
+export const Narrow: Story = {
+  render: (args) => html`<div style="width:360px">${meta.render!(args, {} as never)}</div>`,
+};
+
 /** Global and component tokens set by the host page. */
 export const Themed: Story = {
   render: (args) => html`<div
