@@ -231,6 +231,29 @@ describe('client transport', () => {
       expect(bypass).to.have.length(1);
     });
 
+    it('a 200 whose body fails the shape check is not cached: the repeat reaches the server', async () => {
+      const { base, key } = faultBase('nulljson,ok');
+      const client = createClient({ ...FAST, baseUrl: base, cacheTtlMs: 60_000, retries: 0 });
+      expect(((await rejection(searchElements(client, ORGS))) as ApiError).kind).to.equal('bad-shape');
+      const page = await searchElements(client, ORGS);
+      expect(page.items.length).to.be.greaterThan(0);
+      expect((await sandboxLog(key)).length).to.equal(2);
+      // The good answer is cached as usual.
+      await searchElements(client, ORGS);
+      expect((await sandboxLog(key)).length).to.equal(2);
+    });
+
+    it('the same holds for the slug lookup and an element map (null bodies are never cached)', async () => {
+      const { base, key } = faultBase('nulljson');
+      const client = createClient({ ...FAST, baseUrl: base, cacheTtlMs: 60_000, retries: 0 });
+      expect(((await rejection(resolveSlug(client, 'some-slug'))) as ApiError).kind).to.equal('bad-shape');
+      expect(((await rejection(resolveSlug(client, 'some-slug'))) as ApiError).kind).to.equal('bad-shape');
+      const element = { collection: 'organizations', id: '0123456789abcdef01234567' };
+      expect(((await rejection(fetchElementEvents(client, element))) as ApiError).kind).to.equal('bad-shape');
+      expect(((await rejection(fetchElementEvents(client, element))) as ApiError).kind).to.equal('bad-shape');
+      expect((await sandboxLog(key)).length).to.equal(4);
+    });
+
     it('fault 20: schema drift (results as an array, null, empty) gives a page, not a crash', async () => {
       const { client } = fastClient('array');
       const page = await searchElements(client, ORGS);

@@ -8,7 +8,7 @@ import { resetClientState } from '../../src/api/index.js';
 import '../../src/components/cc-directory/cc-directory.define.js';
 import { CcDirectory } from '../../src/components/cc-directory/cc-directory.js';
 import { defineElement } from '../../src/shared/define.js';
-import { expectAccessible, faultBase, recordEvents, sandboxUrl, settled } from '../helpers.js';
+import { expectAccessible, faultBase, recordEvents, sandboxLog, sandboxUrl, settled } from '../helpers.js';
 
 declare global {
   interface Window {
@@ -35,6 +35,11 @@ async function mount(attributes: Attributes, options: { lang?: string; children?
   const wrapper = fixtureSync<HTMLDivElement>(html`<div lang=${options.lang ?? 'fr'} style=${`width:${options.width ?? '960px'}`}></div>`);
   wrapper.append(el);
   return { el, events };
+}
+
+/** Search requests the sandbox received under a fault key (images share the api-base and are left out). */
+async function searches(key: string): Promise<number> {
+  return (await sandboxLog(key)).filter((request) => request.path.includes('/search/')).length;
 }
 
 function shadow(el: CcDirectory): ShadowRoot {
@@ -194,6 +199,31 @@ describe('<cc-directory>', () => {
       expect(items(el).length).to.be.greaterThan(0);
       expect(shadow(el).querySelector('input[type="search"]')).to.exist;
       expect(events.map((event) => event.type)).to.deep.equal(['cc-error', 'cc-load']);
+    });
+
+    it('a null body under a 200 shows the error, and "Réessayer" sends a request and shows the data', async () => {
+      const { base, key } = faultBase('nulljson,ok');
+      const { el } = await mount({ 'api-base': base, insee: '97413' });
+      const failure = await settled(el, 'cc-error');
+      expect(failure.detail.error.kind).to.equal('bad-shape');
+      const sent = await searches(key);
+      const alert = shadow(el).querySelector('[role="alert"]')!;
+      [...alert.querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Réessayer')!.click();
+      await settled(el);
+      expect(await searches(key)).to.be.greaterThan(sent);
+      expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
+      expect(items(el).length).to.be.greaterThan(0);
+    });
+
+    it('a retry never answers from the memory cache', async () => {
+      const { base, key } = faultBase('ok');
+      const { el } = await mount({ 'api-base': base, insee: '97413' });
+      await settled(el);
+      const before = await searches(key);
+      expect(before).to.be.greaterThan(0);
+      (el as unknown as { results: { retry(): void } }).results.retry();
+      await settled(el);
+      expect(await searches(key)).to.be.greaterThan(before);
     });
 
     it('says the server answered a page instead of data (HTML under a 200)', async () => {
