@@ -556,6 +556,46 @@ describe('<cc-directory>', () => {
         restore();
       }
     });
+    it('a server page is a page: 2,000 rows for indexStep=10 show 10 entries and stay under 1,400 DOM nodes', async () => {
+      const steps: string[] = [];
+      const restore = stubSearch((body) => {
+        steps.push(body.get('indexStep') ?? '');
+        // The platform may ignore indexStep: whatever is asked, 2,000 rows come back.
+        const start = Number(body.get('indexMin') ?? 0);
+        const results: Record<string, unknown> = {};
+        for (let i = start; i < start + 2000; i++) {
+          results[`p${i}`] = org(`p${i}`, { name: `Acteur ${i}`, tags: ['alpha', `t${i % 40}`], shortDescription: 'Une description courte. '.repeat(6) });
+        }
+        return { results, count: { organizations: 13_860, NGO: 13_860 } };
+      });
+      try {
+        for (const pageSize of ['10', null]) {
+          const el = document.createElement('cc-directory') as CcDirectory;
+          recordEvents(el);
+          el.localLimit = 50;
+          el.setAttribute('api-base', STUB_BASE);
+          if (pageSize) el.setAttribute('page-size', pageSize);
+          const wrapper = fixtureSync<HTMLDivElement>(html`<div lang="fr"></div>`);
+          wrapper.append(el);
+          await settled(el);
+          const size = Number(steps[steps.length - 1]);
+          expect(size).to.be.greaterThan(0);
+          expect(items(el).length).to.be.at.most(size);
+          expect(items(el).length).to.be.greaterThan(0);
+          expect(countNodes(shadow(el))).to.be.at.most(1400);
+          // The next page too.
+          shadow(el).querySelectorAll<HTMLButtonElement>('[part~="pager"] button')[1]!.click();
+          await settled(el);
+          expect(items(el).length).to.be.at.most(size);
+          expect(countNodes(shadow(el))).to.be.at.most(1400);
+          fixtureCleanup();
+          resetClientState();
+        }
+        expect(steps.every((step) => Number(step) <= 24)).to.equal(true);
+      } finally {
+        restore();
+      }
+    });
   });
 
   describe('layout, theming and hostile host pages', () => {
