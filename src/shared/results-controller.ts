@@ -179,7 +179,9 @@ export class ResultsController<A extends readonly unknown[], R> implements React
     console.warn(
       problem.fatal
         ? `<${tag}> ${problem.attribute}="${problem.value}" is not valid and no other value is: nothing is loaded (a wrong scope must not show the whole platform).`
-        : `<${tag}> ${problem.attribute}: "${problem.value}" is not valid and is ignored.`,
+        : problem.fallback !== undefined
+          ? `<${tag}> ${problem.attribute}="${problem.value}" is not valid: ${problem.fallback} is used instead.`
+          : `<${tag}> ${problem.attribute}: "${problem.value}" is not valid and is ignored.`,
     );
   }
 

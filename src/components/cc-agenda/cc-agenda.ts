@@ -206,10 +206,9 @@ export class CcAgenda extends LitElement {
   }
 
   private problems(): ConfigProblem[] {
-    const bases = [...checkBaseUrl('api-base', this.apiBase), ...checkBaseUrl('link-base', this.linkBase)];
+    const bases = [...checkBaseUrl('api-base', this.apiBase), ...checkBaseUrl('link-base', this.linkBase), ...this.nav.problems(this.localize.locale)];
     // One organisation's agenda ignores the place and network scope.
-    if (this.organization.trim()) return [...bases, ...checkElementRef('organization', this.organization).problems];
-    return [...bases, ...checkScope(this).problems];
+    return [...bases, ...(this.organization.trim() ? checkElementRef('organization', this.organization).problems : checkScope(this).problems)];
   }
 
   private serverEventTypes(): string[] {
