@@ -284,7 +284,7 @@ async function execute(request: PreparedRequest, settings: Settings, signal: Abo
       if (!(error instanceof ApiError) || !error.retryable || attempt >= settings.retries) throw error;
       if (error.retryAfterMs !== null) {
         // The gate set by attemptOnce makes the next loop wait exactly as instructed (no jitter).
-        if (Date.now() + error.retryAfterMs >= deadline) throw error;
+        if (Date.now() + (error.retryCappedMs ?? error.retryAfterMs) >= deadline) throw error;
         continue;
       }
       const delay = backoffDelay(attempt, settings.retryDelayMs);
@@ -391,7 +391,8 @@ async function attemptOnce(request: PreparedRequest, timeoutMs: number, settings
       throw new ApiError(kind, `HTTP ${response.status}`, {
         url,
         status: response.status,
-        ...(honoured === null ? {} : { retryAfterMs: honoured }),
+        ...(retryAfter === null ? {} : { retryAfterMs: retryAfter }),
+        ...(honoured !== null && retryAfter !== null && honoured < retryAfter ? { retryCappedMs: honoured } : {}),
       });
     }
 

@@ -190,6 +190,19 @@ describe('client transport', () => {
       expect(Math.min(...after429)).to.be.at.least(900);
     });
 
+    it('Retry-After over the cap: the error keeps the server’s value and says the shorter wait applied', async () => {
+      const { client } = fastClient('429:120', { totalTimeoutMs: 3000 });
+      const error = (await rejection(searchElements(client, ORGS))) as ApiError;
+      expect(error.kind).to.equal('rate-limited');
+      expect(error.retryAfterMs).to.equal(120_000);
+      expect(error.retryCappedMs).to.equal(60_000);
+      resetClientState();
+      const { client: under } = fastClient('503:45', { totalTimeoutMs: 3000 });
+      const second = (await rejection(searchElements(under, ORGS))) as ApiError;
+      expect(second.retryAfterMs).to.equal(45_000);
+      expect(second.retryCappedMs).to.equal(null);
+    });
+
     it('fault 8: Retry-After as an HTTP date, and longer than the budget → rate-limited at once', async () => {
       expect(parseRetryAfter('120')).to.equal(120_000);
       expect(parseRetryAfter(new Date(Date.now() + 5000).toUTCString())).to.be.within(3000, 5000);

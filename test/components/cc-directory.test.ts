@@ -226,6 +226,21 @@ describe('<cc-directory>', () => {
       expect(await searches(key)).to.be.greaterThan(before);
     });
 
+    it('announces the server’s Retry-After, and says when the widgets wait less (the cap)', async () => {
+      const { base } = faultBase('429:120');
+      const { el } = await mount({ 'api-base': base, insee: '97413' });
+      await settled(el, 'cc-error');
+      const text = shadow(el).querySelector('[role="alert"]')!.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.include('Le serveur demande d’attendre 2 min ; nouvel essai possible dans 1 min.');
+      expect(text).not.to.include('60 s');
+      fixtureCleanup();
+      resetClientState();
+      const { base: shorter } = faultBase('503:45');
+      const { el: other } = await mount({ 'api-base': shorter, insee: '97413' });
+      await settled(other, 'cc-error');
+      expect(shadow(other).querySelector('[role="alert"]')!.textContent).to.include('Nouvel essai possible dans 45 s.');
+    });
+
     it('says the server answered a page instead of data (HTML under a 200)', async () => {
       const { base } = faultBase('html');
       const { el } = await mount({ 'api-base': base, insee: '97413' });
