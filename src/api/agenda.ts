@@ -15,7 +15,7 @@ import type { CommunecterClient, RequestOptions } from './client.js';
 import { ApiError } from './errors.js';
 import { fetchElementEvents, resolveSlug } from './elements.js';
 import { toId } from './normalize/primitives.js';
-import { normalizeSearchResponse } from './normalize/responses.js';
+import { isEnvelope, normalizeSearchResponse } from './normalize/responses.js';
 import { buildSearchForm, SEARCH_PATH, type SearchQuery } from './search.js';
 import type { CivicEvent } from './types.js';
 
@@ -36,7 +36,8 @@ function eventsOf(raw: unknown, base: string): CivicEvent[] {
   return normalizeSearchResponse(raw, { base }, [], ['events']).items.filter((item): item is CivicEvent => item.kind === 'event');
 }
 
-export async function fetchEventsInWindow(client: CommunecterClient, query: EventWindowQuery, options: RequestOptions = {}): Promise<CivicEvent[]> {
+export async function fetchEventsInWindow(client: CommunecterClient, query: EventWindowQuery, requestOptions: RequestOptions = {}): Promise<CivicEvent[]> {
+  const options: RequestOptions = { ...requestOptions, accept: isEnvelope };
   const maxEvents = Math.max(PAGE, query.maxEvents ?? 4 * PAGE);
   const byId = new Map<string, CivicEvent>();
   const base: SearchQuery = { ...query.scope, types: ['events'], subType: query.eventType };

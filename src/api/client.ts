@@ -7,7 +7,8 @@
  *   network errors, 5xx and unreadable bodies; `Retry-After` on 429/503 honoured and shared by every
  *   widget on the page (and by a second copy of the library) so they do not stampede.
  * - The body must be JSON: an HTML page, a truncated or oversized body becomes an `ApiError`.
- * - Identical requests in flight are shared; successful answers are cached for a short time.
+ * - Identical requests in flight are shared; successful answers whose envelope passes the route's
+ *   check (`accept`) are cached for a short time.
  *   Callers must treat returned JSON as read-only (normalisers never mutate their input).
  */
 import { ApiError, abortError } from './errors.js';
@@ -40,6 +41,11 @@ export interface RequestOptions {
   readonly signal?: AbortSignal;
   /** Set false to bypass the memory cache (a "retry" button). In-flight sharing still applies. */
   readonly cache?: boolean;
+  /**
+   * The route's envelope check: an answer it refuses is returned (the normaliser then says what is
+   * wrong) but never cached, so a `null` or a string under a 200 is not served again as a success.
+   */
+  readonly accept?: (value: unknown) => boolean;
 }
 
 export type QueryParams = Readonly<Record<string, string | number | boolean | undefined | null>>;
@@ -166,7 +172,8 @@ export function createClient(options: ClientOptions = {}): CommunecterClient {
       key,
       async (signal) => {
         const { value, size } = await execute({ method, url, body, origin }, settings, signal);
-        if (settings.cacheTtlMs > 0 && size <= CACHE_MAX_CHARS) remember(key, value, settings.cacheTtlMs);
+        const accepted = requestOptions.accept?.(value) ?? true;
+        if (settings.cacheTtlMs > 0 && size <= CACHE_MAX_CHARS && accepted) remember(key, value, settings.cacheTtlMs);
         return value;
       },
       requestOptions.signal,
@@ -277,7 +284,7 @@ async function execute(request: PreparedRequest, settings: Settings, signal: Abo
       if (!(error instanceof ApiError) || !error.retryable || attempt >= settings.retries) throw error;
       if (error.retryAfterMs !== null) {
         // The gate set by attemptOnce makes the next loop wait exactly as instructed (no jitter).
-        if (Date.now() + error.retryAfterMs >= deadline) throw error;
+        if (Date.now() + (error.retryCappedMs ?? error.retryAfterMs) >= deadline) throw error;
         continue;
       }
       const delay = backoffDelay(attempt, settings.retryDelayMs);
@@ -384,7 +391,8 @@ async function attemptOnce(request: PreparedRequest, timeoutMs: number, settings
       throw new ApiError(kind, `HTTP ${response.status}`, {
         url,
         status: response.status,
-        ...(honoured === null ? {} : { retryAfterMs: honoured }),
+        ...(retryAfter === null ? {} : { retryAfterMs: retryAfter }),
+        ...(honoured !== null && retryAfter !== null && honoured < retryAfter ? { retryCappedMs: honoured } : {}),
       });
     }
 

@@ -4,8 +4,8 @@
  */
 import type { CommunecterClient, RequestOptions } from './client.js';
 import { ApiError } from './errors.js';
-import { normalizeElementMap, normalizeOpenDataResponse, normalizeSlugInfo, type OpenDataPage, type SlugInfo } from './normalize/responses.js';
-import { toId, toSlug, toTags } from './normalize/primitives.js';
+import { isEnvelope, normalizeElementMap, normalizeOpenDataResponse, normalizeSlugInfo, type OpenDataPage, type SlugInfo } from './normalize/responses.js';
+import { isRecord, toId, toSlug, toTags } from './normalize/primitives.js';
 import { INSEE, SOURCE_KEY } from './scope.js';
 import type { CivicEvent, Collection } from './types.js';
 
@@ -13,7 +13,7 @@ import type { CivicEvent, Collection } from './types.js';
 export async function resolveSlug(client: CommunecterClient, slug: string, options: RequestOptions = {}): Promise<SlugInfo | null> {
   const clean = toSlug(slug);
   if (clean === null) return null;
-  const raw = await client.getJson(`/co2/slug/getinfo/key/${encodeURIComponent(clean)}`, undefined, options);
+  const raw = await client.getJson(`/co2/slug/getinfo/key/${encodeURIComponent(clean)}`, undefined, { ...options, accept: isRecord });
   return normalizeSlugInfo(raw);
 }
 
@@ -34,7 +34,7 @@ export async function fetchElementEvents(client: CommunecterClient, element: Ele
   if (id === null || !ELEMENT_COLLECTIONS.has(element.collection)) {
     throw new ApiError('config', `Not an element reference: ${element.collection}/${element.id}`);
   }
-  const raw = await client.getJson(`/co2/element/getdatadetail/type/${element.collection}/id/${id}/dataName/events`, undefined, options);
+  const raw = await client.getJson(`/co2/element/getdatadetail/type/${element.collection}/id/${id}/dataName/events`, undefined, { ...options, accept: isEnvelope });
   return normalizeElementMap(raw, { base: client.baseUrl }, 'events').items.filter((item): item is CivicEvent => item.kind === 'event');
 }
 
@@ -77,7 +77,7 @@ export async function fetchOpenData(client: CommunecterClient, query: OpenDataQu
       limit,
       index,
     },
-    options,
+    { ...options, accept: isRecord },
   );
   return normalizeOpenDataResponse(raw, { base: client.baseUrl }, query.collection);
 }

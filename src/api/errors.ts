@@ -27,8 +27,10 @@ const RETRYABLE: ReadonlySet<ApiErrorKind> = new Set(['network', 'timeout', 'not
 export interface ApiErrorDetails {
   readonly url?: string;
   readonly status?: number;
-  /** How long the server asked us to wait, when it said (429/503 Retry-After). */
+  /** How long the server asked us to wait, when it said (429/503 Retry-After), as it said it. */
   readonly retryAfterMs?: number;
+  /** When `retryAfterMs` is over the client's cap: the shorter wait the client applies instead. */
+  readonly retryCappedMs?: number;
   readonly cause?: unknown;
   /** For `config` errors: the attribute at fault, as written in HTML, and its value. */
   readonly attribute?: string;
@@ -41,6 +43,7 @@ export class ApiError extends Error {
   readonly url: string;
   readonly status: number | null;
   readonly retryAfterMs: number | null;
+  readonly retryCappedMs: number | null;
   readonly attribute: string | null;
   readonly value: string | null;
 
@@ -50,6 +53,7 @@ export class ApiError extends Error {
     this.url = details.url ?? '';
     this.status = details.status ?? null;
     this.retryAfterMs = details.retryAfterMs ?? null;
+    this.retryCappedMs = details.retryCappedMs ?? null;
     this.attribute = details.attribute ?? null;
     this.value = details.value ?? null;
   }

@@ -48,6 +48,8 @@ export interface ConfigProblem {
   readonly value: string;
   /** True when the attribute has no usable value left: the widget must not load at all. */
   readonly fatal: boolean;
+  /** For a non-fatal problem: what the element uses instead (said in the warning). */
+  readonly fallback?: string;
 }
 
 export interface CheckedScope {

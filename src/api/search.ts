@@ -10,7 +10,7 @@ import type { CommunecterClient, RequestOptions } from './client.js';
 import type { FormFields } from './form.js';
 import { isOrganizationType, type NormalizeContext } from './normalize/elements.js';
 import { toId, toTags } from './normalize/primitives.js';
-import { normalizeSearchResponse } from './normalize/responses.js';
+import { isEnvelope, normalizeSearchResponse } from './normalize/responses.js';
 import { COUNTRY, INSEE, POSTAL_CODE, SOURCE_KEY } from './scope.js';
 import { COLLECTIONS, type Collection, type OrganizationType, type SearchPage } from './types.js';
 import { foldForSearch, toText } from '../lib/text.js';
@@ -209,7 +209,7 @@ export async function searchElements(
   query: SearchQuery,
   options: RequestOptions = {},
 ): Promise<SearchPage> {
-  const raw = await client.postForm(SEARCH_PATH, buildSearchForm(query), options);
+  const raw = await client.postForm(SEARCH_PATH, buildSearchForm(query), { ...options, accept: isEnvelope });
   const context: NormalizeContext = { base: client.baseUrl };
   const page = normalizeSearchResponse(raw, context, query.count ? countedTypes(query.types) : [], query.types);
   return applyClientFilters(page, query);

@@ -8,6 +8,7 @@
  *   attribute invalid, a base URL that is not http(s)) ends in the `config` phase with no request,
  *   and one `console.warn` per attribute and value names it for the webmaster.
  * - Removal aborts; re-attachment after an aborted load loads again.
+ * - "Réessayer" (`retry()`) always sends: that load bypasses the client's memory cache.
  * - "Loading is taking longer than usual" after a delay (hostile-inputs fault 5).
  * - `cc-load` after each completed load, `cc-error` after each failure that is not an abort.
  */
@@ -47,6 +48,15 @@ export interface ResultsOptions<A extends readonly unknown[], R> {
   readonly slowAfterMs?: number;
 }
 
+/** The same client with the memory cache bypassed on every request (a "Réessayer" load). */
+function uncached(client: CommunecterClient): CommunecterClient {
+  return {
+    baseUrl: client.baseUrl,
+    getJson: (path, query, options = {}) => client.getJson(path, query, { ...options, cache: false }),
+    postForm: (path, fields, options = {}) => client.postForm(path, fields, { ...options, cache: false }),
+  };
+}
+
 /** The `config` ApiError for the first fatal problem, or null. */
 export function configError(problems: readonly ConfigProblem[]): ApiError | null {
   const fatal = problems.find((problem) => problem.fatal);
@@ -60,6 +70,8 @@ export class ResultsController<A extends readonly unknown[], R> implements React
   private previewValue: R | null = null;
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly warned = new Set<string>();
+  /** The next load was asked by "Réessayer": it must reach the server, not the memory cache. */
+  private fresh = false;
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly options: ResultsOptions<A, R>;
   private readonly task: Task<[A, string[]], R>;
@@ -120,6 +132,7 @@ export class ResultsController<A extends readonly unknown[], R> implements React
 
   /** Loads again (the "Réessayer" button); never sends for a configuration error. */
   retry(): void {
+    this.fresh = true;
     void this.task.run();
   }
 
@@ -138,12 +151,14 @@ export class ResultsController<A extends readonly unknown[], R> implements React
   }
 
   private async run(args: A, signal: AbortSignal): Promise<R> {
+    const fresh = this.fresh;
+    this.fresh = false;
     const problems = this.options.problems();
     for (const problem of problems) this.warn(problem);
     const fatal = configError(problems);
     if (fatal) throw fatal;
     // A bad api-base throws the same config error here, before any request.
-    const client = this.options.client();
+    const client = fresh ? uncached(this.options.client()) : this.options.client();
     this.startSlow();
     return this.options.load(args, {
       client,
@@ -164,7 +179,9 @@ export class ResultsController<A extends readonly unknown[], R> implements React
     console.warn(
       problem.fatal
         ? `<${tag}> ${problem.attribute}="${problem.value}" is not valid and no other value is: nothing is loaded (a wrong scope must not show the whole platform).`
-        : `<${tag}> ${problem.attribute}: "${problem.value}" is not valid and is ignored.`,
+        : problem.fallback !== undefined
+          ? `<${tag}> ${problem.attribute}="${problem.value}" is not valid: ${problem.fallback} is used instead.`
+          : `<${tag}> ${problem.attribute}: "${problem.value}" is not valid and is ignored.`,
     );
   }
 

@@ -80,6 +80,19 @@ export function focusResults(root: ParentNode): void {
   status.scrollIntoView?.({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
 }
 
+/** "45 s", "2 min": a wait, rounded up. */
+export function formatWait(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  return seconds < 60 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
+}
+
+/** When a retry makes sense: the server's own wait, and the shorter one applied when it was capped. */
+function waitText(c: Translation['common'], error: ApiError): string {
+  if (!error.retryAfterMs) return '';
+  if (error.retryCappedMs !== null) return c.retryCapped(formatWait(error.retryAfterMs), formatWait(error.retryCappedMs));
+  return c.retryIn(formatWait(error.retryAfterMs));
+}
+
 /**
  * The error state: what went wrong in the visitor's words, one retry button, and one way out: the
  * webmaster's fallback content (the element's children) when there is some, else a link to the
@@ -97,10 +110,10 @@ export function renderErrorState(t: Translation, error: unknown, fallbackHref: s
       <p class="error-actions"><slot><a href=${fallbackHref}>${c.seeOnCommunecter}</a></slot></p>
     </div>`;
   }
-  const wait = error instanceof ApiError && error.retryAfterMs ? Math.ceil(error.retryAfterMs / 1000) : null;
+  const wait = error instanceof ApiError ? waitText(c, error) : '';
   return html`<div part="error" class="error" role="alert">
     <p class="error-title">${c.errorTitle}</p>
-    <p>${c.errors[kind]}${wait ? ` ${c.retryIn(`${wait} s`)}` : ''}</p>
+    <p>${c.errors[kind]}${wait ? ` ${wait}` : ''}</p>
     <p class="error-actions">
       <button type="button" class="button" @click=${onRetry}>${c.retry}</button>
       <slot><a href=${fallbackHref}>${c.seeOnCommunecter}</a></slot>

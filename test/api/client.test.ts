@@ -197,6 +197,19 @@ describe('client transport', () => {
       expect(Math.min(...after429)).to.be.at.least(900);
     });
 
+    it('Retry-After over the cap: the error keeps the server’s value and says the shorter wait applied', async () => {
+      const { client } = fastClient('429:120', { totalTimeoutMs: 3000 });
+      const error = (await rejection(searchElements(client, ORGS))) as ApiError;
+      expect(error.kind).to.equal('rate-limited');
+      expect(error.retryAfterMs).to.equal(120_000);
+      expect(error.retryCappedMs).to.equal(60_000);
+      resetClientState();
+      const { client: under } = fastClient('503:45', { totalTimeoutMs: 3000 });
+      const second = (await rejection(searchElements(under, ORGS))) as ApiError;
+      expect(second.retryAfterMs).to.equal(45_000);
+      expect(second.retryCappedMs).to.equal(null);
+    });
+
     it('fault 8: Retry-After as an HTTP date, and longer than the budget → rate-limited at once', async () => {
       expect(parseRetryAfter('120')).to.equal(120_000);
       expect(parseRetryAfter(new Date(Date.now() + 5000).toUTCString())).to.be.within(3000, 5000);
@@ -236,6 +249,29 @@ describe('client transport', () => {
       expect(calls).to.have.length(0);
       const { calls: bypass } = await countFetches(() => searchElements(client, { ...ORGS, text: 'cache' }, { cache: false }));
       expect(bypass).to.have.length(1);
+    });
+
+    it('a 200 whose body fails the shape check is not cached: the repeat reaches the server', async () => {
+      const { base, key } = faultBase('nulljson,ok');
+      const client = createClient({ ...FAST, baseUrl: base, cacheTtlMs: 60_000, retries: 0 });
+      expect(((await rejection(searchElements(client, ORGS))) as ApiError).kind).to.equal('bad-shape');
+      const page = await searchElements(client, ORGS);
+      expect(page.items.length).to.be.greaterThan(0);
+      expect((await sandboxLog(key)).length).to.equal(2);
+      // The good answer is cached as usual.
+      await searchElements(client, ORGS);
+      expect((await sandboxLog(key)).length).to.equal(2);
+    });
+
+    it('the same holds for the slug lookup and an element map (null bodies are never cached)', async () => {
+      const { base, key } = faultBase('nulljson');
+      const client = createClient({ ...FAST, baseUrl: base, cacheTtlMs: 60_000, retries: 0 });
+      expect(((await rejection(resolveSlug(client, 'some-slug'))) as ApiError).kind).to.equal('bad-shape');
+      expect(((await rejection(resolveSlug(client, 'some-slug'))) as ApiError).kind).to.equal('bad-shape');
+      const element = { collection: 'organizations', id: '0123456789abcdef01234567' };
+      expect(((await rejection(fetchElementEvents(client, element))) as ApiError).kind).to.equal('bad-shape');
+      expect(((await rejection(fetchElementEvents(client, element))) as ApiError).kind).to.equal('bad-shape');
+      expect((await sandboxLog(key)).length).to.equal(4);
     });
 
     it('fault 20: schema drift (results as an array, null, empty) gives a page, not a crash', async () => {

@@ -711,6 +711,29 @@ describe('<cc-agenda> against the sandbox', () => {
     expect(load.detail.total).to.be.greaterThan(0);
   });
 
+  it('organisation mode: the status counts what the list shows (undated events too), with plural rules', async () => {
+    const map: Record<string, unknown> = { d1: event('d1', { name: 'Seul daté', startDate: '2026-12-05T10:00:00+0000', endDate: '2026-12-05T12:00:00+0000' }) };
+    for (let i = 0; i < 8; i++) map[`u${i}`] = event(`u${i}`, { name: `Sans date ${i}`, startDate: 'foo' });
+    const original = window.fetch;
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (url.startsWith(STUB_BASE)) return new Response(JSON.stringify(map), { headers: { 'Content-Type': 'application/json' } });
+      return original.call(window, input, init);
+    };
+    try {
+      await withNow('2026-12-01T08:00:00Z', async () => {
+        const { el } = await mount({ 'api-base': STUB_BASE, organization: '0123456789abcdef01234567', from: '2026-12-01', to: '2026-12-31', 'time-zone': 'UTC' }, { viewerZone: 'UTC' });
+        await settled(el);
+        expect(items(el)).to.have.length(9);
+        expect(statusText(el)).to.equal('9 événements');
+        // Only the dated one can go into a calendar file, and the button says so in the singular.
+        expect(root(el).querySelector('[part~="ics"]')!.textContent!.trim()).to.equal('Télécharger cet événement (.ics)');
+      });
+    } finally {
+      window.fetch = original;
+    }
+  });
+
   it('shows an alert with a retry button when the server fails, and an empty state when nothing is on', async () => {
     const { base } = faultBase('500');
     const { el } = await mount({ 'api-base': base, insee: '97411' });

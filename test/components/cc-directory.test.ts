@@ -37,6 +37,11 @@ async function mount(attributes: Attributes, options: { lang?: string; children?
   return { el, events };
 }
 
+/** Search requests the sandbox received under a fault key (images share the api-base and are left out). */
+async function searches(key: string): Promise<number> {
+  return (await sandboxLog(key)).filter((request) => request.path.includes('/search/')).length;
+}
+
 function shadow(el: CcDirectory): ShadowRoot {
   return el.shadowRoot!;
 }
@@ -194,6 +199,46 @@ describe('<cc-directory>', () => {
       expect(items(el).length).to.be.greaterThan(0);
       expect(shadow(el).querySelector('input[type="search"]')).to.exist;
       expect(events.map((event) => event.type)).to.deep.equal(['cc-error', 'cc-load']);
+    });
+
+    it('a null body under a 200 shows the error, and "Réessayer" sends a request and shows the data', async () => {
+      const { base, key } = faultBase('nulljson,ok');
+      const { el } = await mount({ 'api-base': base, insee: '97413' });
+      const failure = await settled(el, 'cc-error');
+      expect(failure.detail.error.kind).to.equal('bad-shape');
+      const sent = await searches(key);
+      const alert = shadow(el).querySelector('[role="alert"]')!;
+      [...alert.querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Réessayer')!.click();
+      await settled(el);
+      expect(await searches(key)).to.be.greaterThan(sent);
+      expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
+      expect(items(el).length).to.be.greaterThan(0);
+    });
+
+    it('a retry never answers from the memory cache', async () => {
+      const { base, key } = faultBase('ok');
+      const { el } = await mount({ 'api-base': base, insee: '97413' });
+      await settled(el);
+      const before = await searches(key);
+      expect(before).to.be.greaterThan(0);
+      (el as unknown as { results: { retry(): void } }).results.retry();
+      await settled(el);
+      expect(await searches(key)).to.be.greaterThan(before);
+    });
+
+    it('announces the server’s Retry-After, and says when the widgets wait less (the cap)', async () => {
+      const { base } = faultBase('429:120');
+      const { el } = await mount({ 'api-base': base, insee: '97413' });
+      await settled(el, 'cc-error');
+      const text = shadow(el).querySelector('[role="alert"]')!.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.include('Le serveur demande d’attendre 2 min ; nouvel essai possible dans 1 min.');
+      expect(text).not.to.include('60 s');
+      fixtureCleanup();
+      resetClientState();
+      const { base: shorter } = faultBase('503:45');
+      const { el: other } = await mount({ 'api-base': shorter, insee: '97413' });
+      await settled(other, 'cc-error');
+      expect(shadow(other).querySelector('[role="alert"]')!.textContent).to.include('Nouvel essai possible dans 45 s.');
     });
 
     it('says the server answered a page instead of data (HTML under a 200)', async () => {
@@ -540,6 +585,46 @@ describe('<cc-directory>', () => {
         await settled(el);
         expect(requests[requests.length - 1]!.get('indexMin')).to.equal('10');
         expect(requests.every((request) => Number(request.get('indexStep')) <= 10)).to.equal(true);
+      } finally {
+        restore();
+      }
+    });
+    it('a server page is a page: 2,000 rows for indexStep=10 show 10 entries and stay under 1,400 DOM nodes', async () => {
+      const steps: string[] = [];
+      const restore = stubSearch((body) => {
+        steps.push(body.get('indexStep') ?? '');
+        // The platform may ignore indexStep: whatever is asked, 2,000 rows come back.
+        const start = Number(body.get('indexMin') ?? 0);
+        const results: Record<string, unknown> = {};
+        for (let i = start; i < start + 2000; i++) {
+          results[`p${i}`] = org(`p${i}`, { name: `Acteur ${i}`, tags: ['alpha', `t${i % 40}`], shortDescription: 'Une description courte. '.repeat(6) });
+        }
+        return { results, count: { organizations: 13_860, NGO: 13_860 } };
+      });
+      try {
+        for (const pageSize of ['10', null]) {
+          const el = document.createElement('cc-directory') as CcDirectory;
+          recordEvents(el);
+          el.localLimit = 50;
+          el.setAttribute('api-base', STUB_BASE);
+          if (pageSize) el.setAttribute('page-size', pageSize);
+          const wrapper = fixtureSync<HTMLDivElement>(html`<div lang="fr"></div>`);
+          wrapper.append(el);
+          await settled(el);
+          const size = Number(steps[steps.length - 1]);
+          expect(size).to.be.greaterThan(0);
+          expect(items(el).length).to.be.at.most(size);
+          expect(items(el).length).to.be.greaterThan(0);
+          expect(countNodes(shadow(el))).to.be.at.most(1400);
+          // The next page too.
+          shadow(el).querySelectorAll<HTMLButtonElement>('[part~="pager"] button')[1]!.click();
+          await settled(el);
+          expect(items(el).length).to.be.at.most(size);
+          expect(countNodes(shadow(el))).to.be.at.most(1400);
+          fixtureCleanup();
+          resetClientState();
+        }
+        expect(steps.every((step) => Number(step) <= 24)).to.equal(true);
       } finally {
         restore();
       }

@@ -126,3 +126,52 @@ describe('scopes that fail closed', () => {
     }
   });
 });
+
+// Presentation attributes fall back to a default, and say which: one warning naming the attribute,
+// the value and what is used instead; the element still loads.
+const fallbacks: [Tag, string, string, string][] = [
+  ['cc-agenda', 'from', 'banana', 'today ('],
+  ['cc-agenda', 'view', 'calendar', '"list"'],
+  ['cc-agenda', 'time-zone', 'Mars/Olympus', 'the visitor\'s zone "'],
+  ['cc-agenda', 'max', 'abc', 'no limit'],
+  ['cc-agenda', 'lang', 'xx', '"fr"'],
+  ['cc-directory', 'page-size', '-5', '1'],
+  ['cc-directory', 'lang', 'xx', '"fr"'],
+  ['cc-directory', 'types', 'bogus', '"organizations"'],
+];
+
+describe('attributes that fall back', () => {
+  beforeEach(() => resetClientState());
+  afterEach(() => fixtureCleanup());
+
+  for (const [tag, attribute, value, fallback] of fallbacks) {
+    it(`<${tag} ${attribute}="${value}">: one warning naming it and the value used (${fallback}…), and the element loads`, async () => {
+      const watched = await mountWatched(tag, { 'api-base': sandboxUrl(), insee: '97413', [attribute]: value });
+      try {
+        await settled(watched.el);
+        expect(alert(watched.el)).to.equal(null);
+        const lines = watched.warnings.filter((line) => line.includes(`${attribute}="${value}"`));
+        expect(lines, watched.warnings.join('\n')).to.have.length(1);
+        expect(lines[0]).to.include(`is not valid: ${fallback}`);
+        expect(lines[0]).to.include('is used instead');
+        expect(watched.warnings, 'no other warning').to.have.length(1);
+        // A re-render warns no more.
+        watched.el.setAttribute('heading-level', '4');
+        await watched.el.updateComplete;
+        expect(watched.warnings).to.have.length(1);
+      } finally {
+        watched.restore();
+      }
+    });
+  }
+
+  it('valid values warn nothing', async () => {
+    const watched = await mountWatched('cc-agenda', { 'api-base': sandboxUrl(), insee: '97413', from: '-7d', view: 'month', 'time-zone': 'Indian/Reunion', max: '5', lang: 'en-GB' });
+    try {
+      await settled(watched.el);
+      expect(watched.warnings).to.deep.equal([]);
+    } finally {
+      watched.restore();
+    }
+  });
+});

@@ -237,3 +237,15 @@ describe('Intl formatting', () => {
     expect(timeZoneLongName('fr-FR', 'Indian/Reunion', instant)).to.equal('heure de La Réunion');
   });
 });
+
+describe('plurals and waits', () => {
+  it('counts follow the CLDR plural rules of each language', async () => {
+    // Imported here, last: the tests above check that a French page never loads the English table.
+    const { en } = await import('../../src/shared/i18n/en.js');
+    expect([0, 1, 2, 1_000_000].map((count) => fr.agenda.results(count))).to.deep.equal(['0 événement', '1 événement', '2 événements', '1\u202f000\u202f000 événements']);
+    expect([0, 1, 2].map((count) => en.agenda.results(count))).to.deep.equal(['0 events', '1 event', '2 events']);
+    expect([1, 9].map((count) => fr.agenda.downloadAllIcs(count))).to.deep.equal(['Télécharger cet événement (.ics)', 'Télécharger ces 9 événements (.ics)']);
+    expect([1, 9].map((count) => en.agenda.downloadAllIcs(count))).to.deep.equal(['Download this event (.ics)', 'Download these 9 events (.ics)']);
+    expect([0, 1, 3].map((count) => fr.directory.results(count, null))).to.deep.equal(['0 acteur', '1 acteur', '3 acteurs']);
+  });
+});

@@ -60,8 +60,13 @@ function readCounts(value: unknown): Counts {
   return counts;
 }
 
+/** The envelope check of the search and getdatadetail routes (an object or a list). */
+export function isEnvelope(raw: unknown): boolean {
+  return isRecord(raw) || Array.isArray(raw);
+}
+
 function requireEnvelope(raw: unknown, route: string): void {
-  if (!isRecord(raw) && !Array.isArray(raw)) {
+  if (!isEnvelope(raw)) {
     throw new ApiError('bad-shape', `Unexpected answer from ${route}: ${raw === null ? 'null' : typeof raw}`);
   }
 }

@@ -264,6 +264,15 @@ export class AgendaMatches {
   private occurrencesKey: readonly unknown[] = [];
   private searchKey: readonly unknown[] = [];
 
+  /**
+   * How many events the view shows in all, for the status line: the matches (at most `max` in the
+   * compact mode) and, in the list, the undated ones listed under "date inconnue" (at most `undatedLimit`).
+   */
+  shownCount(list: boolean, max: number | null, undatedLimit: number): number {
+    if (max !== null) return Math.min(this.searched.matches.length, max);
+    return this.searched.matches.length + (list ? Math.min(this.undated.length, undatedLimit) : 0);
+  }
+
   /** `types`: the event types the element is scoped to (`event-types`), empty for all. */
   update(events: readonly CivicEvent[], window: Window, zone: string, types: readonly string[], filter: AgendaFilter): void {
     // The loaded events and the index are compared by identity (a deep comparison of 2,000 events would

@@ -5,7 +5,8 @@
  * are announced; the attributes (`view`, `from`, `to`, `time-zone`) only set the starting point.
  */
 import type { ReactiveControllerHost } from 'lit';
-import { toTimeZone } from '../../api/index.js';
+import { toTimeZone, type ConfigProblem } from '../../api/index.js';
+import { checkChoice, checkInteger, checkLang, fallbackProblem } from '../../shared/attribute-checks.js';
 import { emit } from '../../shared/events.js';
 import { dayKeyOf, isDayKey, parseDayAttribute, startOfMonth, type DayKey } from '../../lib/zoned-time.js';
 import { listLengthOf, periodOf, shiftAnchor, windowOf, type AgendaView, type Window } from './agenda-model.js';
@@ -52,6 +53,16 @@ export class AgendaNavigation {
   zone(): string {
     const attributes = this.attributes();
     return toTimeZone(attributes.timeZone) ?? attributes.viewerZone;
+  }
+
+  /** The navigation attributes (and `max`, `lang`) that fall back to a default, each with the value used. */
+  problems(locale: string): ConfigProblem[] {
+    const { from, to, timeZone, viewerZone } = this.attributes();
+    const problems = [...checkChoice(this.host, 'view', VIEWS, '"list"')];
+    if (timeZone.trim() && toTimeZone(timeZone) === null) problems.push(fallbackProblem('time-zone', timeZone, `the visitor's zone "${viewerZone}"`));
+    if (from.trim() && parseDayAttribute(from, this.today()) === null) problems.push(fallbackProblem('from', from, `today (${this.today()})`));
+    if (to.trim() && parseDayAttribute(to, this.today()) === null) problems.push(fallbackProblem('to', to, 'three months after from'));
+    return [...problems, ...checkInteger(this.host, 'max', 0, Number.MAX_SAFE_INTEGER, 'no limit (the whole agenda)'), ...checkLang(this.host, `"${locale}"`)];
   }
 
   today(): DayKey {

@@ -206,10 +206,9 @@ export class CcAgenda extends LitElement {
   }
 
   private problems(): ConfigProblem[] {
-    const bases = [...checkBaseUrl('api-base', this.apiBase), ...checkBaseUrl('link-base', this.linkBase)];
+    const bases = [...checkBaseUrl('api-base', this.apiBase), ...checkBaseUrl('link-base', this.linkBase), ...this.nav.problems(this.localize.locale)];
     // One organisation's agenda ignores the place and network scope.
-    if (this.organization.trim()) return [...bases, ...checkElementRef('organization', this.organization).problems];
-    return [...bases, ...checkScope(this).problems];
+    return [...bases, ...(this.organization.trim() ? checkElementRef('organization', this.organization).problems : checkScope(this).problems)];
   }
 
   private serverEventTypes(): string[] {
@@ -305,7 +304,7 @@ export class CcAgenda extends LitElement {
   private statusText(events: CivicEvent[] | null, loading: boolean): string {
     const c = this.localize.t.common;
     if (!events || loading) return this.results.slow ? c.loadingSlow : c.loading;
-    const count = this.compact() ? Math.min(this.found.searched.matches.length, Math.floor(this.max)) : this.found.searched.matches.length;
+    const count = this.found.shownCount(this.nav.view === 'list', this.compact() ? Math.floor(this.max) : null, LIST_PAGE);
     return [this.compact() ? '' : this.nav.announcement, this.localize.t.agenda.results(count), this.pageAnnouncement].filter(Boolean).join(' — ');
   }
 

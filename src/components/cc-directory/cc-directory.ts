@@ -34,20 +34,15 @@ import { focusResults, renderErrorState, renderPager } from '../../shared/ui.js'
 import { uiStyles } from '../../shared/ui.styles.js';
 import { directoryStyles } from './cc-directory.styles.js';
 import { renderEntry, renderEntryDetail, renderSkeleton, type EntryContext } from './directory-views.js';
-import { SORTS, buildIndex, searchDirectory, type DirectoryIndex, type DirectorySearch, type DirectorySort } from './directory-model.js';
+import { DEFAULT_TYPES, MAX_PAGE_SIZE, SORTS, buildIndex, directoryProblems, isAllowedType, searchDirectory, type DirectoryIndex, type DirectorySearch, type DirectorySort } from './directory-model.js';
 
 /**
  * Up to this many results the whole set is loaded once and searched in the browser; above it, text,
  * facets, sort and pages go to the server (see `loadScope`).
  */
 export const LOCAL_LIMIT = 10_000;
-const MAX_PAGE_SIZE = 24;
 const MAX_TAG_CHIPS = 12;
 const ANNOUNCE_DELAY_MS = 600;
-
-const DEFAULT_TYPES: readonly SearchType[] = ['organizations'];
-const ALLOWED_TYPES: readonly string[] = [...ORGANIZATION_TYPES, 'organizations', 'projects', 'poi'];
-const isAllowedType = (type: string): type is SearchType => ALLOWED_TYPES.includes(type);
 
 interface ResultSet {
   readonly mode: ScopeSet['mode'];
@@ -192,7 +187,7 @@ export class CcDirectory extends LitElement {
   // ---------------------------------------------------------------- data
 
   private problems(): ConfigProblem[] {
-    return [...checkBaseUrl('api-base', this.apiBase), ...checkBaseUrl('link-base', this.linkBase), ...checkScope(this).problems];
+    return [...checkBaseUrl('api-base', this.apiBase), ...checkBaseUrl('link-base', this.linkBase), ...checkScope(this).problems, ...directoryProblems(this, this.pageSizeValue(), this.localize.locale)];
   }
 
   private scopeTypes(): SearchType[] {

@@ -2,9 +2,24 @@
  * The directory's local search: the shared faceted search (types OR-ed, keywords AND-ed) over a
  * loaded result set, and its two sort orders, each computed once per set and kept.
  */
-import type { CommunecterElement } from '../../api/index.js';
+import { ORGANIZATION_TYPES, parseList, type CommunecterElement, type ConfigProblem, type SearchType } from '../../api/index.js';
+import { checkInteger, checkLang, checkListChoice } from '../../shared/attribute-checks.js';
 import { buildFacetIndex, searchFacets, type FacetIndex, type FacetResult } from '../../shared/facets.js';
 import { foldForSearch } from '../../lib/text.js';
+
+export const MAX_PAGE_SIZE = 24;
+export const DEFAULT_TYPES: readonly SearchType[] = ['organizations'];
+const ALLOWED_TYPES: readonly string[] = [...ORGANIZATION_TYPES, 'organizations', 'projects', 'poi'];
+export const isAllowedType = (type: string): type is SearchType => ALLOWED_TYPES.includes(type);
+
+/** `types`, `page-size` and `lang` values the directory replaces, each with the value it uses. */
+export function directoryProblems(element: Element & { readonly types: string }, pageSize: number, locale: string): ConfigProblem[] {
+  return [
+    ...checkListChoice('types', parseList(element.types), isAllowedType, `"${DEFAULT_TYPES.join(',')}"`),
+    ...checkInteger(element, 'page-size', 1, MAX_PAGE_SIZE, `${pageSize}`),
+    ...checkLang(element, `"${locale}"`),
+  ];
+}
 
 export type DirectorySort = 'name' | 'recent';
 export const SORTS: readonly DirectorySort[] = ['name', 'recent'];

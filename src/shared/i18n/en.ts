@@ -1,5 +1,10 @@
 import type { Translation } from './types.js';
 
+// The table's own plural rules (not lib/format: a table is a leaf module, loaded on its own).
+const rules = new Intl.PluralRules('en-GB');
+/** Whether `count` takes the singular (CLDR plural rules: 0 and 1 in French, 1 in English). */
+const one = (count: number): boolean => rules.select(count) === 'one';
+
 export const en: Translation = {
   // British English: 24-hour clock and day-month order, closer to what French sites expect.
   intlLocale: 'en-GB',
@@ -74,6 +79,7 @@ export const en: Translation = {
       config: 'The widget is misconfigured.',
     },
     retryIn: (duration) => `You can try again in ${duration}.`,
+    retryCapped: (asked, duration) => `The server asks to wait ${asked}; you can retry in ${duration}.`,
     seeOnCommunecter: 'See on Communecter',
     seeOnCommunecterNamed: (name) => `See “${name}” on Communecter`,
     sourceAttribution: 'Source: Communecter',
@@ -81,7 +87,7 @@ export const en: Translation = {
     opensInNewWindow: '(new window)',
     filtersLabel: 'Filters',
     filtersToggle: (count) => (count > 0 ? `Filters (${count})` : 'Filters'),
-    chipLabel: (label, count) => `${label}, ${count} result${count === 1 ? '' : 's'}`,
+    chipLabel: (label, count) => `${label}, ${count} result${one(count) ? '' : 's'}`,
     activeFilters: 'Active filters:',
     clearAll: 'Clear all',
     removeFilter: (label) => `Remove the filter ${label}`,
@@ -113,7 +119,7 @@ export const en: Translation = {
     sortName: 'Name',
     sortRecent: 'Recently updated',
     results: (count, total) => {
-      const shown = `${count.toLocaleString('en-GB')} actor${count === 1 ? '' : 's'}`;
+      const shown = `${count.toLocaleString('en-GB')} actor${one(count) ? '' : 's'}`;
       return total !== null && total !== count ? `${shown} of ${total.toLocaleString('en-GB')}` : shown;
     },
     loadingAll: 'Loading all results…',
@@ -123,7 +129,7 @@ export const en: Translation = {
       `Only the first ${shown.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} results are loaded: refine your search.`,
     logoOf: (name) => `Logo of ${name}`,
     moreTags: (count) => `and ${count} more`,
-    members: (count) => `${count.toLocaleString('en-GB')} member${count === 1 ? '' : 's'}`,
+    members: (count) => `${count.toLocaleString('en-GB')} member${one(count) ? '' : 's'}`,
   },
   agenda: {
     skip: 'Skip the agenda',
@@ -138,7 +144,7 @@ export const en: Translation = {
     typeFacet: 'Type of event',
     tagFacet: 'Keywords',
     showPast: 'Show past events',
-    results: (count) => `${count.toLocaleString('en-GB')} event${count === 1 ? '' : 's'}`,
+    results: (count) => `${count.toLocaleString('en-GB')} event${one(count) ? '' : 's'}`,
     empty: 'No event matches your search.',
     emptyWindow: 'No event in this period.',
     emptyDay: 'No event on this day.',
@@ -147,13 +153,13 @@ export const en: Translation = {
     dayOf: (index, count) => `day ${index} of ${count}`,
     weekly: 'every week',
     more: (count) => `+${count} more`,
-    dayCell: (monthYear, weekday, count) => ` ${monthYear}, ${weekday}${count === 0 ? '' : `, ${count} event${count === 1 ? '' : 's'}`}`,
+    dayCell: (monthYear, weekday, count) => ` ${monthYear}, ${weekday}${count === 0 ? '' : `, ${count} event${one(count) ? '' : 's'}`}`,
     eventsOn: (date) => `Events on ${date}`,
     organizer: 'Organised by',
     place: 'Place',
     addToCalendar: 'Add to my calendar',
     downloadIcs: 'iCalendar file (.ics)',
-    downloadAllIcs: (count) => `Download these ${count.toLocaleString('en-GB')} events (.ics)`,
+    downloadAllIcs: (count) => (one(count) ? 'Download this event (.ics)' : `Download these ${count.toLocaleString('en-GB')} events (.ics)`),
     google: 'Google Calendar',
     outlook: 'Outlook',
     outlookOnce: 'Outlook (this date only)',

@@ -1,5 +1,10 @@
 import type { Translation } from './types.js';
 
+// The table's own plural rules (not lib/format: a table is a leaf module, loaded on its own).
+const rules = new Intl.PluralRules('fr-FR');
+/** Whether `count` takes the singular (CLDR plural rules: 0 and 1 in French, 1 in English). */
+const one = (count: number): boolean => rules.select(count) === 'one';
+
 export const fr: Translation = {
   intlLocale: 'fr-FR',
   unknownDate: 'date inconnue',
@@ -73,6 +78,7 @@ export const fr: Translation = {
       config: 'Le widget est mal configuré.',
     },
     retryIn: (duration) => `Nouvel essai possible dans ${duration}.`,
+    retryCapped: (asked, duration) => `Le serveur demande d’attendre ${asked} ; nouvel essai possible dans ${duration}.`,
     seeOnCommunecter: 'Voir sur Communecter',
     seeOnCommunecterNamed: (name) => `Voir « ${name} » sur Communecter`,
     sourceAttribution: 'Source : Communecter',
@@ -80,7 +86,7 @@ export const fr: Translation = {
     opensInNewWindow: '(nouvelle fenêtre)',
     filtersLabel: 'Filtres',
     filtersToggle: (count) => (count > 0 ? `Filtres (${count})` : 'Filtres'),
-    chipLabel: (label, count) => `${label}, ${count} résultat${count > 1 ? 's' : ''}`,
+    chipLabel: (label, count) => `${label}, ${count} résultat${one(count) ? '' : 's'}`,
     activeFilters: 'Filtres actifs :',
     clearAll: 'Tout effacer',
     removeFilter: (label) => `Retirer le filtre ${label}`,
@@ -112,7 +118,7 @@ export const fr: Translation = {
     sortName: 'Nom',
     sortRecent: 'Mise à jour récente',
     results: (count, total) => {
-      const shown = `${count.toLocaleString('fr-FR')} acteur${count > 1 ? 's' : ''}`;
+      const shown = `${count.toLocaleString('fr-FR')} acteur${one(count) ? '' : 's'}`;
       return total !== null && total !== count ? `${shown} sur ${total.toLocaleString('fr-FR')}` : shown;
     },
     loadingAll: 'Chargement de tous les résultats…',
@@ -121,8 +127,8 @@ export const fr: Translation = {
     partial: (shown, total) =>
       `Seuls les ${shown.toLocaleString('fr-FR')} premiers résultats sur ${total.toLocaleString('fr-FR')} sont chargés : précisez la recherche.`,
     logoOf: (name) => `Logo de ${name}`,
-    moreTags: (count) => `et ${count} autre${count > 1 ? 's' : ''}`,
-    members: (count) => `${count.toLocaleString('fr-FR')} membre${count > 1 ? 's' : ''}`,
+    moreTags: (count) => `et ${count} autre${one(count) ? '' : 's'}`,
+    members: (count) => `${count.toLocaleString('fr-FR')} membre${one(count) ? '' : 's'}`,
   },
   agenda: {
     skip: 'Passer l’agenda',
@@ -137,7 +143,7 @@ export const fr: Translation = {
     typeFacet: 'Type d’événement',
     tagFacet: 'Mots-clés',
     showPast: 'Afficher les événements passés',
-    results: (count) => `${count.toLocaleString('fr-FR')} événement${count > 1 ? 's' : ''}`,
+    results: (count) => `${count.toLocaleString('fr-FR')} événement${one(count) ? '' : 's'}`,
     empty: 'Aucun événement ne correspond à votre recherche.',
     emptyWindow: 'Aucun événement sur cette période.',
     emptyDay: 'Aucun événement ce jour-là.',
@@ -145,14 +151,14 @@ export const fr: Translation = {
     range: (from, to) => `du ${from} au ${to}`,
     dayOf: (index, count) => `jour ${index} sur ${count}`,
     weekly: 'chaque semaine',
-    more: (count) => `+${count} autre${count > 1 ? 's' : ''}`,
-    dayCell: (monthYear, weekday, count) => ` ${monthYear}, ${weekday}${count === 0 ? '' : `, ${count} événement${count > 1 ? 's' : ''}`}`,
+    more: (count) => `+${count} autre${one(count) ? '' : 's'}`,
+    dayCell: (monthYear, weekday, count) => ` ${monthYear}, ${weekday}${count === 0 ? '' : `, ${count} événement${one(count) ? '' : 's'}`}`,
     eventsOn: (date) => `Événements du ${date}`,
     organizer: 'Organisé par',
     place: 'Lieu',
     addToCalendar: 'Ajouter à mon agenda',
     downloadIcs: 'Fichier iCalendar (.ics)',
-    downloadAllIcs: (count) => `Télécharger ces ${count.toLocaleString('fr-FR')} événements (.ics)`,
+    downloadAllIcs: (count) => (one(count) ? 'Télécharger cet événement (.ics)' : `Télécharger ces ${count.toLocaleString('fr-FR')} événements (.ics)`),
     google: 'Google Agenda',
     outlook: 'Outlook',
     outlookOnce: 'Outlook (cette date seulement)',

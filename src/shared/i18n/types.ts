@@ -36,6 +36,8 @@ export interface CommonStrings {
   readonly errors: Readonly<Record<ApiErrorKind, string>>;
   /** "Retry in 2 min", when the server said how long to wait. */
   readonly retryIn: (duration: string) => string;
+  /** The server asked to wait longer than the widgets agree to (`asked`); a retry is possible after `duration`. */
+  readonly retryCapped: (asked: string, duration: string) => string;
   readonly seeOnCommunecter: string;
   /** Link text that names its target (RGAA 6.1). */
   readonly seeOnCommunecterNamed: (name: string) => string;
