@@ -155,3 +155,13 @@ export function parseList(value: string | null | undefined): string[] {
   if (!value) return [];
   return [...new Set(value.split(',').map((item) => item.trim()).filter((item) => item !== ''))];
 }
+
+/**
+ * Platform text placed inside the widgets' own sentences where no element can isolate it (attribute
+ * values: aria-label, alt; link texts built from a translation): wrapped in FIRST STRONG ISOLATE …
+ * POP DIRECTIONAL ISOLATE, so a right-to-left name, or an unterminated override in it, cannot reorder
+ * or restyle the words around it ("Voir « … » sur Communecter").
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}

@@ -6,6 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Address, Phone, SocialLink } from '../api/types.js';
+import { isolate } from '../lib/text.js';
 import { displayHost, toMailtoHref } from '../lib/url.js';
 import type { FacetValue } from './facets.js';
 import type { FacetName, FilterController } from './filter-controller.js';
@@ -94,7 +95,7 @@ export function renderDetailImage(src: string | null, alt: string, failed: boole
 export function renderDetailFooter(t: Translation, url: string, name: string): TemplateResult {
   const c = t.common;
   return html`<p class="dialog-footer">
-      <a class="button" href=${url} target="_blank" rel="noopener">${c.seeOnCommunecterNamed(name)}<span class="visually-hidden"> ${c.opensInNewWindow}</span></a>
+      <a class="button" href=${url} target="_blank" rel="noopener">${c.seeOnCommunecterNamed(isolate(name))}<span class="visually-hidden"> ${c.opensInNewWindow}</span></a>
     </p>
     <p class="muted source">${c.sourceAttribution}</p>`;
 }
@@ -188,7 +189,7 @@ export function renderFilterPanel(o: FilterPanelOptions): TemplateResult {
     label: value.label,
     count: value.count,
     pressed: f[facet].includes(value.key),
-    name: c.chipLabel(value.label, value.count),
+    name: c.chipLabel(isolate(value.label), value.count),
     onToggle: () => f.toggle(facet, value.key),
   });
   const groups = o.facets.filter((group) => group.values.length > 0);

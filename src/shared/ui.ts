@@ -8,7 +8,7 @@ import { ApiError } from '../api/errors.js';
 import type { ElementBase } from '../api/types.js';
 import type { Translation } from './i18n/types.js';
 import { renderRichText } from './sanitize.js';
-import { truncateGraphemes } from '../lib/text.js';
+import { isolate, truncateGraphemes } from '../lib/text.js';
 
 export interface ChipOptions {
   readonly key: string;
@@ -42,7 +42,7 @@ export function renderActiveFilters(t: Translation, filters: readonly ActiveFilt
     <ul class="chips">
       ${filters.map(
         (filter) =>
-          html`<li><button type="button" part="chip" class="chip removable" aria-label=${d.removeFilter(filter.label)} @click=${filter.onRemove}><bdi>${truncateGraphemes(filter.label, 40)}</bdi> <span aria-hidden="true">×</span></button></li>`,
+          html`<li><button type="button" part="chip" class="chip removable" aria-label=${d.removeFilter(isolate(filter.label))} @click=${filter.onRemove}><bdi>${truncateGraphemes(filter.label, 40)}</bdi> <span aria-hidden="true">×</span></button></li>`,
       )}
     </ul>
     <button type="button" class="link-button" @click=${onClearAll}>${d.clearAll}</button>
@@ -106,7 +106,7 @@ export function renderErrorState(t: Translation, error: unknown, fallbackHref: s
     const { attribute, value } = error as ApiError;
     return html`<div part="error" class="error config" role="alert">
       <p class="error-title">${c.configTitle}</p>
-      <p>${attribute !== null && value !== null ? html`<bdi>${c.configAttribute(attribute, value)}</bdi>` : c.errors.config}</p>
+      <p>${attribute !== null && value !== null ? html`<bdi>${c.configAttribute(attribute, isolate(value))}</bdi>` : c.errors.config}</p>
       <p class="error-actions"><slot><a href=${fallbackHref}>${c.seeOnCommunecter}</a></slot></p>
     </div>`;
   }

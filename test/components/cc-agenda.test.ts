@@ -230,7 +230,7 @@ describe('<cc-agenda> views, filters, detail and export', () => {
       const { el, events } = await agenda();
       await settled(el);
       const workshop = root(el).querySelector<HTMLButtonElement>('.facets [data-key="workshop"]')!;
-      expect(workshop.getAttribute('aria-label')).to.equal('Atelier, 2 résultats');
+      expect(workshop.getAttribute('aria-label')).to.equal('\u2068Atelier\u2069, 2 résultats');
       workshop.click();
       await el.updateComplete;
       expect(titles(el)).to.deep.equal(['Atelier compost', 'Atelier vélo']);
@@ -521,7 +521,7 @@ describe('<cc-agenda> views, filters, detail and export', () => {
       await el.updateComplete;
       expect(titles(el)).to.deep.equal(['Atelier vélo']);
       const chips = [...root(el).querySelectorAll<HTMLButtonElement>('[part~="active-filters"] .chip')];
-      expect(chips.map((chip) => chip.getAttribute('aria-label'))).to.deep.equal(['Retirer le filtre « vélo »', 'Retirer le filtre Atelier']);
+      expect(chips.map((chip) => chip.getAttribute('aria-label'))).to.deep.equal(['Retirer le filtre \u2068« vélo »\u2069', 'Retirer le filtre \u2068Atelier\u2069']);
       chips[0]!.click();
       await el.updateComplete;
       expect(input.value).to.equal('');

@@ -348,20 +348,20 @@ describe('<cc-directory>', () => {
       await settled(el);
       const ngo = chip(el, 'NGO');
       expect(ngo.getAttribute('aria-pressed')).to.equal('false');
-      expect(ngo.getAttribute('aria-label')).to.equal('Associations, 2 résultats');
+      expect(ngo.getAttribute('aria-label')).to.equal('\u2068Associations\u2069, 2 résultats');
       expect(shadow(el).querySelector('.facets [data-key="Group"]')).to.equal(null);
       ngo.click();
       await el.updateComplete;
       expect(chip(el, 'NGO').getAttribute('aria-pressed')).to.equal('true');
       expect(names(el)).to.deep.equal(['Atelier vélo solidaire', 'Repair Café du Port']);
       const reemploi = chip(el, 'reemploi');
-      expect(reemploi.getAttribute('aria-label')).to.equal('réemploi, 2 résultats');
+      expect(reemploi.getAttribute('aria-label')).to.equal('\u2068réemploi\u2069, 2 résultats');
       chip(el, 'velo').click();
       await el.updateComplete;
       expect(names(el)).to.deep.equal(['Atelier vélo solidaire']);
       const active = shadow(el).querySelector('[part~="active-filters"]')!;
       const removers = [...active.querySelectorAll('button.removable')].map((button) => button.getAttribute('aria-label'));
-      expect(removers).to.deep.equal(['Retirer le filtre Associations', 'Retirer le filtre #vélo']);
+      expect(removers).to.deep.equal(['Retirer le filtre \u2068Associations\u2069', 'Retirer le filtre \u2068#vélo\u2069']);
       const clear = [...active.querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Tout effacer')!;
       clear.click();
       await el.updateComplete;
@@ -463,7 +463,7 @@ describe('<cc-directory>', () => {
       await settled(el);
       expect(statusText(el)).to.equal('5 actors');
       expect(shadow(el).querySelector('label[for="search"]')!.textContent).to.equal('Search for an actor');
-      expect(chip(el, 'NGO').getAttribute('aria-label')).to.equal('Associations, 2 results');
+      expect(chip(el, 'NGO').getAttribute('aria-label')).to.equal('\u2068Associations\u2069, 2 results');
       expect(shadow(el).querySelector('.badge')!.textContent).to.be.oneOf(['Association', 'Business', 'Public body', 'Cooperative']);
     });
 
@@ -789,6 +789,21 @@ describe('<cc-directory>', () => {
       }
       expect(root.querySelector('script, iframe, object, embed, form:not([part~="search"]), input[type="password"]')).to.equal(null);
     }
+
+    it('isolates a right-to-left name with an unterminated override wherever it sits in the element’s own words', async () => {
+      const { el } = await mount({ 'api-base': STUB_BASE, 'page-size': '40', sort: 'recent' });
+      await settled(el);
+      const name = 'مركز ثقافي \u202Eevil';
+      const entry = items(el).find((item) => item.querySelector('[part~="item-title"]')!.textContent === name)!;
+      // In content, the element isolates it (dir="auto" / <bdi>); in attribute values and sentences, FSI … PDI.
+      expect(entry.querySelector('[part~="item-title"] a')!.getAttribute('dir')).to.equal('auto');
+      entry.querySelector<HTMLAnchorElement>('[part~="item-title"] a')!.click();
+      await el.updateComplete;
+      const footer = shadow(el).querySelector('dialog .dialog-footer a')!;
+      expect(footer.textContent!.trim()).to.match(new RegExp(`^Voir « \u2068${name}\u2069 » sur Communecter`));
+      const image = shadow(el).querySelector('dialog img');
+      if (image) expect(image.getAttribute('alt')).to.equal(`Logo de \u2068${name}\u2069`);
+    });
 
     it('shows hostile names as text, refuses unsafe links, skips impersonated templates, merges duplicates', async () => {
       const { el } = await mount({ 'api-base': STUB_BASE, 'page-size': '40', sort: 'recent' });

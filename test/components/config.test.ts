@@ -71,7 +71,8 @@ describe('scopes that fail closed', () => {
         expect(error.detail.error.attribute).to.equal(attribute);
         const box = alert(watched.el)!;
         expect(box.textContent).to.include('Ce widget est mal configuré');
-        expect(box.textContent).to.include(`La valeur « ${value} » de l’attribut ${attribute} n’est pas valide.`);
+        // The value is isolated (FSI … PDI) inside the sentence, so a right-to-left one cannot reorder it.
+        expect(box.textContent).to.include(`La valeur « \u2068${value}\u2069 » de l’attribut ${attribute} n’est pas valide.`);
         expect([...box.querySelectorAll('button')].map((button) => button.textContent)).to.deep.equal([]);
         // Nothing else on screen pretends to work: no search field, no status saying "loading".
         expect(watched.el.shadowRoot!.querySelector('[aria-busy="true"]')).to.equal(null);
@@ -89,7 +90,7 @@ describe('scopes that fail closed', () => {
     const watched = await mountWatched('cc-directory', { 'api-base': sandboxUrl(), insee: '9741' }, 'en');
     try {
       await settled(watched.el, 'cc-error');
-      expect(alert(watched.el)!.textContent).to.include('The value “9741” of the insee attribute is not valid.');
+      expect(alert(watched.el)!.textContent).to.include('The value “\u20689741\u2069” of the insee attribute is not valid.');
       expect(watched.fetches).to.deep.equal([]);
     } finally {
       watched.restore();

@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { elementPageUrl, plainExcerpt, type CommunecterElement } from '../../api/index.js';
-import { truncateGraphemes } from '../../lib/text.js';
+import { isolate, truncateGraphemes } from '../../lib/text.js';
 import type { Translation } from '../../shared/i18n/types.js';
 import { cardContacts, renderAddress, renderContactLink, renderContacts, renderDetailFooter, renderDetailImage, renderTagList } from '../../shared/templates.js';
 import { renderDetailDialog, type DetailController } from '../../shared/ui.js';
@@ -35,7 +35,7 @@ export function renderEntry(c: EntryContext, item: CommunecterElement): Template
   // No image (a quarter of real records), or one that failed to load: no empty box, the text takes the room.
   const shown = image && !c.failedImages.has(item.id) ? image : null;
   return html`<li part="item" class=${shown ? 'item' : 'item no-image'}><div part="item-image" class="media" ?hidden=${!shown}>${shown
-    ? html`<img src=${shown} alt=${d.logoOf(item.name)} loading="lazy" decoding="async" width="64" height="64" @error=${() => c.onImageError(item.id)}>`
+    ? html`<img src=${shown} alt=${d.logoOf(isolate(item.name))} loading="lazy" decoding="async" width="64" height="64" @error=${() => c.onImageError(item.id)}>`
     : nothing}</div><div class="body"><div part="item-title" class="title" role="heading" aria-level=${c.headingLevel}><a href=${elementPageUrl(c.linkBase, item)} dir="auto" @click=${(event: Event) => c.select(event, item)} @keydown=${(event: KeyboardEvent) => c.keydown(event, item)}>${item.name}</a></div><p class="meta"><span part="item-badge" class="badge">${c.typeLabel(item)}</span> <span class="locality" dir="auto">${item.address?.locality ?? ''}</span></p><p class="excerpt" dir="auto" ?hidden=${!excerpt}>${excerpt ? truncateGraphemes(excerpt, 160) : ''}</p><p part="item-tags" class="tags" dir="auto" ?hidden=${!tags}>${tags}</p><p class="contacts" ?hidden=${contacts.length === 0}>${renderContactLink(contacts[0])}${renderContactLink(contacts[1])}${renderContactLink(contacts[2])}</p></div></li>`;
 }
 
@@ -56,7 +56,7 @@ export function renderEntryDetail(c: EntryContext, detail: DetailController<Comm
     loadingLabel: common.descriptionLoading,
     errorLabel: common.descriptionError,
     head: html`<p class="meta"><span class="badge">${c.typeLabel(item)}</span>${item.kind === 'organization' && item.memberCount ? html` ${d.members(item.memberCount)}` : nothing}</p>
-      ${renderDetailImage(item.images.medium, d.logoOf(item.name), c.failedImages.has(item.id), () => c.onImageError(item.id))}
+      ${renderDetailImage(item.images.medium, d.logoOf(isolate(item.name)), c.failedImages.has(item.id), () => c.onImageError(item.id))}
       ${item.shortDescription ? html`<p class="lead"><bdi>${item.shortDescription}</bdi></p>` : nothing}`,
     body: html`${renderAddress(common.address, item.address)} ${renderContacts(c.t, item)} ${renderTagList(common.tags, item.tags)}`,
     footer: renderDetailFooter(c.t, elementPageUrl(c.linkBase, item), item.name),
