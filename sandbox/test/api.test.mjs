@@ -1,17 +1,14 @@
 // GET /api/{organization|event|project|person|city|poi}/get and /co2/data/get (contract §3.1).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getUrl, sandboxFor } from './helpers.mjs';
+import { getUrl, useSandbox } from './helpers.mjs';
 
-let server;
 let base;
 let data;
-before(async () => {
-  server = await sandboxFor();
+useSandbox((server) => {
   base = server.url;
   data = server.data;
 });
-after(() => server.close());
 
 const orgs = () => data.collections.organizations;
 

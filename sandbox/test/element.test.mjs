@@ -1,17 +1,14 @@
 // getdatadetail (events of one element), slug lookup, commune/zone autocomplete.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getUrl, postForm, sandboxFor } from './helpers.mjs';
+import { getUrl, postForm, useSandbox } from './helpers.mjs';
 
-let server;
 let base;
 let data;
-before(async () => {
-  server = await sandboxFor();
+useSandbox((server) => {
   base = server.url;
   data = server.data;
 });
-after(() => server.close());
 
 describe('/co2/element/getdatadetail', () => {
   const organizer = () => data.collections.organizations.find((entry) => Object.keys(entry.doc.links?.events ?? {}).length >= 3);

@@ -1,4 +1,5 @@
 // Shared test plumbing: one sandbox per test file, and small request helpers.
+import { after, before } from 'node:test';
 import { startSandbox } from '../index.mjs';
 
 /** The fixed reference date every test uses, so dates and labels are stable. */
@@ -8,6 +9,20 @@ export const NOW_SEC = Date.parse(NOW) / 1000;
 /** @param {Parameters<typeof startSandbox>[0]} [options] */
 export function sandboxFor(options = {}) {
   return startSandbox({ port: 0, now: NOW, hostile: true, ...options });
+}
+
+/**
+ * One sandbox for the test file: started before its tests, closed after them. `ready` receives it
+ * (its url and data) once started.
+ * @param {(sandbox: Awaited<ReturnType<typeof sandboxFor>>) => void} ready
+ */
+export function useSandbox(ready, options = {}) {
+  let server;
+  before(async () => {
+    server = await sandboxFor(options);
+    ready(server);
+  });
+  after(() => server.close());
 }
 
 /** Form-encodes like a browser's URLSearchParams (brackets percent-encoded), or passes a raw string through. */

@@ -1,23 +1,19 @@
 // The 2026 forms of contract §15b (organisations of a fields[] export, recurring agenda rows) and the
 // fields[] projection: the share exists in a default seed, searches and counts keep every record.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NOW_SEC, formBody, postForm, resultEntries, sandboxFor, search } from './helpers.mjs';
+import { NOW_SEC, formBody, postForm, resultEntries, useSandbox, search } from './helpers.mjs';
 import { WEEK_SLOTS } from '../data/modern.mjs';
 import { phpDateTimeToUnix } from '../lib/dates.mjs';
 import { MongoDate } from '../lib/php.mjs';
 
 const ORG_TYPES = ['NGO', 'LocalBusiness', 'Group', 'GovernmentOrganization', 'Cooperative'];
-let server;
 let base;
 let data;
-
-before(async () => {
-  server = await sandboxFor();
+useSandbox((server) => {
   base = server.url;
   data = server.data;
 });
-after(() => server.close());
 
 const orgs = () => data.collections.organizations;
 const modernOrgs = () => orgs().filter((entry) => entry.modern);

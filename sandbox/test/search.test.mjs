@@ -1,22 +1,18 @@
 // POST /co2/search/globalautocomplete: shapes, filters, sort orders, paging, counts, exclusions.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NOW_SEC, formBody, postForm, resultEntries, sandboxFor, search } from './helpers.mjs';
+import { NOW_SEC, formBody, postForm, resultEntries, useSandbox, search } from './helpers.mjs';
 import { runSearch, searchResponseText } from '../routes/search.mjs';
 import { parsePhpForm } from '../lib/php.mjs';
 
 const ISO_PHP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0000$/;
 const EVENT_TYPES = ['competition', 'concert', 'contest', 'exhibition', 'festival', 'getTogether', 'market', 'meeting', 'course', 'workshop', 'conference', 'debate', 'film', 'stand', 'crowdfunding', 'others'];
-let server;
 let base;
 let data;
-
-before(async () => {
-  server = await sandboxFor();
+useSandbox((server) => {
   base = server.url;
   data = server.data;
 });
-after(() => server.close());
 
 const docs = (collection) => data.collections[collection];
 const isVisible = (entry) => entry.visible;
