@@ -11,11 +11,11 @@ import { expectAccessible, recordEvents, sandboxUrl, settled } from '../helpers.
 
 type Widget = HTMLElement & { updateComplete: Promise<boolean> };
 
-async function mountAt(width: number, tag: 'cc-directory' | 'cc-agenda', attributes: Record<string, string>): Promise<Widget> {
+async function mountAt(width: number, tag: 'cc-directory' | 'cc-agenda', attributes: Record<string, string>, lang = 'fr'): Promise<Widget> {
   const el = document.createElement(tag) as Widget;
   for (const [name, value] of Object.entries({ 'api-base': sandboxUrl(), ...attributes })) el.setAttribute(name, value);
   recordEvents(el);
-  fixtureSync<HTMLDivElement>(html`<div lang="fr" style=${`width:${width}px`}></div>`).append(el);
+  fixtureSync<HTMLDivElement>(html`<div lang=${lang} style=${`width:${width}px`}></div>`).append(el);
   await settled(el);
   return el;
 }
@@ -58,6 +58,19 @@ describe('layouts that follow the element’s width', () => {
       expect(shown(root.querySelector('[part~="facets"]'))).to.equal(true);
     });
   }
+
+  it('says the same in English: "Filters (1)", "Skip the directory"', async () => {
+    const el = await mountAt(360, 'cc-directory', { insee: '97413' }, 'en');
+    const root = el.shadowRoot!;
+    const toggle = root.querySelector<HTMLButtonElement>('[part~="filters-toggle"]')!;
+    expect(toggle.textContent!.trim()).to.equal('Filters');
+    toggle.click();
+    await el.updateComplete;
+    root.querySelector<HTMLButtonElement>('[part~="facets"] .chip')!.click();
+    await el.updateComplete;
+    expect(toggle.textContent!.trim()).to.equal('Filters (1)');
+    expect(root.querySelector('.skip-link')!.textContent).to.equal('Skip the directory');
+  });
 
   for (const width of [360, 1280]) {
     it(`<cc-directory> at ${width} px: no empty image box; entries without an image are compact`, async () => {

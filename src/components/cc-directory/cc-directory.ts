@@ -145,10 +145,7 @@ export class CcDirectory extends LitElement {
     load: (args, context) => this.load(args[2], args[1], context),
     isEmpty: (set) => set.index.facets.items.length === 0 && set.mode === 'local' && !this.filters.active,
     counts: (set) => ({ count: this.matchCount(set), total: set.total }),
-    onLoaded: (set) => {
-      this.searchedKey = [];
-      this.announced = this.statusFor(set);
-    },
+    onLoaded: (set) => (this.announced = this.statusFor(set)),
   });
   private readonly selection = new SelectionController<CommunecterElement, CommunecterElement>(this, {
     itemOf: (item) => item,
