@@ -12,7 +12,9 @@
  * - The last good data survives a failure (phase `stale`): a failed load keeps what was shown, and a
  *   failed request answers with the browser's kept copy of that request when there is one (`store`,
  *   on unless the element says `no-store`); `stale` says from when, for the notice.
- * - A page restored from the back/forward cache reloads quietly (what is shown stays until the answer).
+ * - A page restored from the back/forward cache reloads quietly (what is shown stays until the answer);
+ *   a failed or stale load tries again when the network comes back (`online`) or the visitor comes back
+ *   to the tab (at most once in 30 s), never by polling.
  * - "Loading is taking longer than usual" after a delay (hostile-inputs fault 5).
  * - `cc-load` after each completed load, `cc-error` after each failure that is not an abort.
  */
@@ -94,6 +96,14 @@ export class ResultsController<A extends readonly unknown[], R> implements React
   private readonly onPageShow = (event: PageTransitionEvent) => {
     // Restored from the back/forward cache: the data may be old. Reload without clearing the view.
     if (event.persisted && this.phase !== 'config') this.retry();
+  };
+  private lastRevival = 0;
+  private readonly onRevivalHint = () => {
+    if (document.visibilityState !== 'visible') return;
+    const phase = this.phase;
+    if ((phase !== 'failed' && phase !== 'stale') || Date.now() - this.lastRevival < 30_000) return;
+    this.lastRevival = Date.now();
+    this.retry();
   };
   /** The next load was asked by "Réessayer": it must reach the server, not the memory cache. */
   private fresh = false;
@@ -183,12 +193,16 @@ export class ResultsController<A extends readonly unknown[], R> implements React
 
   hostConnected(): void {
     window.addEventListener('pageshow', this.onPageShow);
+    window.addEventListener('online', this.onRevivalHint);
+    document.addEventListener('visibilitychange', this.onRevivalHint);
     // Re-attached after a removal that aborted the load: load again.
     if (this.task.status === TaskStatus.ERROR && isAbortError(this.task.error)) void this.task.run();
   }
 
   hostDisconnected(): void {
     window.removeEventListener('pageshow', this.onPageShow);
+    window.removeEventListener('online', this.onRevivalHint);
+    document.removeEventListener('visibilitychange', this.onRevivalHint);
     this.task.abort();
     this.stopSlow();
   }

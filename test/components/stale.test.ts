@@ -135,6 +135,24 @@ describe('the last good data survives a failure', () => {
     }
   });
 
+  it('the network coming back (online) or the visitor coming back to the tab retries a failed load, once', async () => {
+    // Fails three times (the first load and its two retries), then answers.
+    const { base, key } = faultBase('500,500,500,ok');
+    const el = await mount('cc-directory', { 'api-base': base, ...directoryScope });
+    await settled(el, 'cc-error');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="error"]')).to.not.equal(null);
+    window.dispatchEvent(new Event('online'));
+    await settled(el);
+    expect(titles(el)).to.have.length(6);
+    // A loaded element ignores the hints: no request.
+    const before = (await sandboxLog(key)).filter((request) => request.path.startsWith('/co2/')).length;
+    window.dispatchEvent(new Event('online'));
+    document.dispatchEvent(new Event('visibilitychange'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await sandboxLog(key)).filter((request) => request.path.startsWith('/co2/'))).to.have.length(before);
+  });
+
   it('a page restored from the back/forward cache reloads quietly: a request is sent, the data stays', async () => {
     const { base } = faultBase('ok');
     const el = await mount('cc-directory', { 'api-base': base, ...directoryScope });
