@@ -35,6 +35,8 @@ export interface StaleData {
   readonly at: Date;
   /** Why the refresh failed. */
   readonly error: unknown;
+  /** The data shown were loaded for other arguments (the previous period, page or search) than those asked. */
+  readonly otherView: boolean;
 }
 
 export interface LoadContext<R> {
@@ -88,7 +90,7 @@ export class ResultsController<A extends readonly unknown[], R> implements React
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly warned = new Set<string>();
   /** The last completed value and when its data was received: what a failed load keeps showing. */
-  private kept: { value: R; at: number } | null = null;
+  private kept: { value: R; at: number; args: A } | null = null;
   /** Set when the completed value came (partly) from kept answers, because requests failed. */
   private completedStale: StaleData | null = null;
   /** Collects, during a run, the oldest kept answer that stood in for a failed request. */
@@ -124,8 +126,8 @@ export class ResultsController<A extends readonly unknown[], R> implements React
         this.stopSlow();
         this.previewValue = null;
         const stale = this.runStale;
-        this.completedStale = stale ? { at: new Date(stale.at), error: stale.error } : null;
-        this.kept = { value, at: stale?.at ?? Date.now() };
+        this.completedStale = stale ? { at: new Date(stale.at), error: stale.error, otherView: false } : null;
+        this.kept = { value, at: stale?.at ?? Date.now(), args: options.args() };
         options.onLoaded?.(value);
         emit(host, 'cc-load', { ...options.counts(value), ...(stale ? { staleSince: new Date(stale.at).toISOString() } : {}) });
       },
@@ -151,7 +153,11 @@ export class ResultsController<A extends readonly unknown[], R> implements React
   get stale(): StaleData | null {
     const status = this.task.status;
     if (status === TaskStatus.COMPLETE) return this.completedStale;
-    if (this.keepsAfterFailure()) return { at: new Date(this.kept!.at), error: this.task.error };
+    if (this.keepsAfterFailure()) {
+      const kept = this.kept!;
+      const argsEqual = this.options.argsEqual ?? deepArrayEquals;
+      return { at: new Date(kept.at), error: this.task.error, otherView: !argsEqual(kept.args, this.options.args()) };
+    }
     return null;
   }
 

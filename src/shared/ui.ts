@@ -126,10 +126,10 @@ export function renderErrorState(t: Translation, error: unknown, fallbackHref: s
  * The last good data is shown although its refresh failed: say from when, and offer to try again.
  * A status (polite), not an alert: the visitor still has the data.
  */
-export function renderStaleNotice(t: Translation, stale: { readonly at: Date } | null, onRetry: () => void): TemplateResult | typeof nothing {
+export function renderStaleNotice(t: Translation, stale: { readonly at: Date; readonly otherView: boolean } | null, onRetry: () => void): TemplateResult | typeof nothing {
   if (!stale) return nothing;
   const when = formatDate(t.intlLocale, stale.at, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }) ?? '';
-  return html`<p part="stale" class="stale" role="status">${t.common.staleNotice(when)} <button type="button" class="button" @click=${onRetry}>${t.common.retry}</button></p>`;
+  return html`<p part="stale" class="stale" role="status">${(stale.otherView ? t.common.staleOtherView : t.common.staleNotice)(when)} <button type="button" class="button" @click=${onRetry}>${t.common.retry}</button></p>`;
 }
 
 export type DescriptionState = DocumentFragment | 'loading' | 'error' | null;
