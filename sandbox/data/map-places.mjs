@@ -279,5 +279,7 @@ export function generateMapPlaces({ seed, now, family, size }) {
     if (!unlocated) located++;
   }
   const counts = Object.fromEntries(Object.entries(collections).map(([name, entries]) => [name, entries.length]));
-  return { collections, byId, slugs: new Map(), hostileCases: [], nowSec, geography, counts, sortCache: new Map(), family, size: largest };
+  // scanCache and fragmentLimit: the search route keeps each scan's matches and every encoded answer
+  // (fields[] ones included) for this store, so paging 100,000 places stays linear (routes/search.mjs).
+  return { collections, byId, slugs: new Map(), hostileCases: [], nowSec, geography, counts, sortCache: new Map(), scanCache: new Map(), fragmentLimit: 450_000, family, size: largest };
 }

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { NOW, formBody, getUrl, resultEntries, search, useSandbox } from './helpers.mjs';
 import { MAP_SIZES, UNLOCATED_SHAPES, generateMapPlaces, parseMapKey } from '../data/map-places.mjs';
 import { createSandbox } from '../index.mjs';
+import { runSearch, searchResponseText } from '../routes/search.mjs';
 
 let base;
 let server;
@@ -186,6 +187,22 @@ describe('map scopes: located places in every shape', () => {
     const after = await search(base, { 'searchType[]': TYPES, 'sourceKey[]': 'tierslieuxhdf', indexStep: 0 });
     assert.deepEqual(after, before);
     fresh.dispose();
+  });
+});
+
+describe('the map stores\' search caches', () => {
+  test('pages from the cached scans and fragments are the pages an uncached scan gives', () => {
+    const cached = generateMapPlaces({ seed: 'communecter', now: new Date(NOW), family: 'carte', size: 1000 });
+    const plain = { ...generateMapPlaces({ seed: 'communecter', now: new Date(NOW), family: 'carte', size: 1000 }), scanCache: undefined, fragmentLimit: undefined };
+    for (const fields of [undefined, ['name', 'geo'], ['geoPosition']]) {
+      for (const indexMin of [0, 100, 500, 700]) {
+        const post = { searchType: TYPES, sourceKey: ['carte-1000'], indexMin: String(indexMin), indexStep: '100', ...(fields ? { fields } : {}) };
+        const first = searchResponseText(runSearch(cached, post, {}));
+        assert.equal(searchResponseText(runSearch(cached, post, {})), first, 'a repeated page is the same');
+        assert.equal(first, searchResponseText(runSearch(plain, post, {})), `${fields} ${indexMin}`);
+      }
+    }
+    assert.ok(cached.scanCache.size > 0);
   });
 });
 
