@@ -12,17 +12,18 @@
 //   - cc-map-N: the element through its public contract only: `import('dist/cc-map.js')`, then
 //     `<cc-map api-base=<sandbox> source-key="carte-N" tiles="none" list="below">` appended, until the
 //     second rAF after its `cc-load` (fired once every page is loaded, indexed and the clustered view is
-//     drawn). Primary figure: from the `responseEnd` of its last search request (Resource Timing) to that
-//     paint, i.e. from the data in memory, as for the baseline. Also: appended → painted, the number of
-//     search requests and their bytes on the wire (CDP Network, encoded), per place.
+//     drawn). Primary figure: from the `responseEnd` of its last search request (Resource Timing; CDP
+//     Network in wall time when a worker made the requests) to that paint, i.e. from the data in memory,
+//     as for the baseline. Also: first search request → painted, appended → painted, the number of search
+//     requests and their bytes on the wire (CDP Network, encoded, workers included), per place.
 //     Until the element exists (no dist/cc-map.js) the arm prints "cc-map not built" and only the
 //     baseline runs.
 // Secondary figures for both: the longest main-thread task from the start to the paint
 // (PerformanceObserver 'longtask': 0 means none over 50 ms), main-thread script time (CDP
 // Performance.getMetrics ScriptDuration), one zoom step (the "+" control: Leaflet's for the baseline,
 // the element's `part="zoom-in"` button) until the second rAF after the last change in the map pane, and
-// its script time; JS heap after a forced GC (CDP, main thread only: a worker's heap is not in it) and
-// DOM nodes inside the map (its container, or the element and its shadow trees).
+// its script time; JS heap after a forced GC (CDP; the element's workers, attached as they start, reported
+// apart) and DOM nodes inside the map (its container, or the element and its shadow trees).
 // The element's zoom button and Leaflet's map pane are looked up in its own shadow root.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -36,7 +37,9 @@ const BOX = 'width:800px;height:600px';
 const UNITS = {
   'longest main-thread task (0: none over 50 ms)': 'ms',
   'data in memory →painted': 'ms',
+  'first search request →painted': 'ms',
   'element appended →painted': 'ms',
+  'JS heap after GC, workers': 'MB',
   'search requests': 'requests',
   'bytes per place on the wire': 'B',
   'script, main thread, to the paint': 'ms',
@@ -127,6 +130,56 @@ const LONGEST_TASK = `async (from, to) => {
 async function scriptSeconds(session) {
   const { metrics } = await session.send('Performance.getMetrics');
   return metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? 0;
+}
+
+/**
+ * The search requests of a page and of its workers (an element may fetch from a Web Worker, whose requests
+ * the page's Resource Timing does not see): count, encoded bytes, first start and last response end as
+ * wall-clock milliseconds (requestWillBeSent gives the wall time, the monotonic timestamps the rest).
+ * Workers are attached as they start; their sessions are kept for their heap.
+ */
+async function watchSearches(session) {
+  const seen = { requests: 0, bytes: 0, firstStart: Infinity, lastEnd: 0, workers: [] };
+  const started = new Map();
+  const follow = async (target) => {
+    target.on('Network.requestWillBeSent', (event) => {
+      if (!event.request.url.includes(SEARCH_PATH)) return;
+      started.set(event.requestId, { wall: event.wallTime * 1000, stamp: event.timestamp * 1000 });
+      seen.firstStart = Math.min(seen.firstStart, event.wallTime * 1000);
+    });
+    target.on('Network.loadingFinished', (event) => {
+      const start = started.get(event.requestId);
+      if (!start) return;
+      seen.requests++;
+      seen.bytes += event.encodedDataLength;
+      seen.lastEnd = Math.max(seen.lastEnd, start.wall + (event.timestamp * 1000 - start.stamp));
+    });
+    await target.send('Network.enable');
+  };
+  session.on('Target.attachedToTarget', async ({ sessionId, targetInfo }) => {
+    const child = session.connection().session(sessionId);
+    if (!child) return;
+    if (targetInfo.type === 'worker') seen.workers.push(child);
+    await follow(child).catch(() => undefined);
+    await child.send('Runtime.runIfWaitingForDebugger').catch(() => undefined);
+  });
+  await follow(session);
+  await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true });
+  return seen;
+}
+
+/** JS heap of the page's workers after a GC in each, MB (0 when none is alive). */
+async function workersHeap(workers) {
+  let total = 0;
+  for (const worker of workers) {
+    try {
+      await worker.send('HeapProfiler.collectGarbage');
+      total += (await worker.send('Runtime.getHeapUsage')).usedSize;
+    } catch {
+      // A worker that has ended holds nothing.
+    }
+  }
+  return total / 1048576;
 }
 
 /** Heap after GC, and every node under `selector` (light DOM, shadow roots, nested ones). */
@@ -248,13 +301,7 @@ function measureElement(size) {
     await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
     const session = await page.createCDPSession();
     await session.send('Performance.enable');
-    await session.send('Network.enable');
-    const urls = new Map();
-    let wireBytes = 0;
-    session.on('Network.requestWillBeSent', (event) => urls.set(event.requestId, event.request.url));
-    session.on('Network.loadingFinished', (event) => {
-      if (urls.get(event.requestId)?.includes(SEARCH_PATH)) wireBytes += event.encodedDataLength;
-    });
+    const searches = await watchSearches(session);
     await page.evaluate(async (url) => {
       performance.setResourceTimingBufferSize(100_000);
       await import(url);
@@ -280,12 +327,14 @@ function measureElement(size) {
         }));
         const detail = await loaded;
         const done = await new Function(`return ${painted}`)();
-        const searches = performance.getEntriesByType('resource').filter((entry) => entry.name.includes(searchPath));
-        const lastData = Math.max(...searches.map((entry) => entry.responseEnd));
+        // Resource Timing when the page made the requests; otherwise (a worker did) CDP's, in wall time.
+        const entries = performance.getEntriesByType('resource').filter((entry) => entry.name.includes(searchPath));
         return {
-          ms: done - lastData,
+          sinceData: entries.length ? done - Math.max(...entries.map((entry) => entry.responseEnd)) : null,
+          sinceFirstRequest: entries.length ? done - Math.min(...entries.map((entry) => entry.startTime)) : null,
+          doneWall: performance.timeOrigin + done,
           appended: done - t0,
-          requests: searches.length,
+          pageRequests: entries.length,
           longestTask: await new Function(`return ${longest}`)()(t0, done),
           detail: { count: detail?.count, total: detail?.total, located: detail?.located },
         };
@@ -294,16 +343,22 @@ function measureElement(size) {
     );
     const button = await page.evaluateHandle(() => document.querySelector('cc-map').shadowRoot.querySelector('[part~="zoom-in"]'));
     const pane = await page.evaluateHandle(() => document.querySelector('cc-map').shadowRoot.querySelector('.leaflet-map-pane'));
+    const sinceData = result.sinceData ?? result.doneWall - searches.lastEnd;
+    const sinceFirstRequest = result.sinceFirstRequest ?? result.doneWall - searches.firstStart;
+    const workerHeap = await workersHeap(searches.workers);
     const common = await afterLoad(page, session, { before, button, pane, selector: 'cc-map' });
     return {
-      ms: result.ms,
+      ms: sinceData,
       info: {
         ...result.detail,
+        timing: result.pageRequests ? 'Resource Timing' : 'CDP (requests made by a worker)',
         metrics: {
-          'data in memory →painted': result.ms,
+          'data in memory →painted': sinceData,
+          'first search request →painted': sinceFirstRequest,
           'element appended →painted': result.appended,
-          'search requests': result.requests,
-          'bytes per place on the wire': wireBytes / Math.max(1, result.detail.total ?? size),
+          'search requests': searches.requests,
+          'bytes per place on the wire': searches.bytes / Math.max(1, result.detail.total ?? size),
+          ...(searches.workers.length ? { 'JS heap after GC, workers': workerHeap } : {}),
           'longest main-thread task (0: none over 50 ms)': result.longestTask,
           ...common,
         },
@@ -365,7 +420,7 @@ export default {
       const base = `markercluster-${n(size)}`;
       const element = `cc-map-${n(size)}`;
       const parts = [];
-      for (const name of ['data in memory →painted', 'longest main-thread task (0: none over 50 ms)', 'zoom +1 →painted', 'JS heap after GC', 'DOM nodes in the map']) {
+      for (const name of ['data in memory →painted', 'longest main-thread task (0: none over 50 ms)', 'zoom +1 →painted', 'zoom +1 script, main thread', 'JS heap after GC', 'DOM nodes in the map']) {
         const a = median(base, name);
         const b = median(element, name);
         parts.push(`${name} ${a === undefined ? '–' : a.toFixed(1)} → ${b === undefined ? 'not built' : `${b.toFixed(1)} (markercluster ÷ cc-map ${b > 0 ? (a / b).toFixed(1) : '–'}×)`}`);
