@@ -28,10 +28,12 @@ const projectY = (lat) => {
 /**
  * @typedef {{ points: Float64Array, minX: number, minY: number, maxX: number, maxY: number }} Ring
  * projected at zoom 0, as x0, y0, x1, y1…
+ * @typedef {Ring & { rings: Ring[] }} Piece a polygon or a part of one: its outer ring first (whose box
+ * it carries), then its holes, drawn together so that the nonzero rule keeps lakes open
  */
 
 const require = createRequire(import.meta.url);
-/** @type {Map<string, Ring[] | null>} */
+/** @type {Map<string, Piece[] | null>} */
 const landCache = new Map();
 
 /** The land rings of one Natural Earth scale, projected once; null when world-atlas is not installed. */
@@ -47,14 +49,15 @@ function landRings(scale) {
     for (const geometry of geometries) {
       const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
       for (const polygon of polygons) {
-        for (const ring of polygon) {
+        const projected = polygon.map((ring) => {
           const points = new Float64Array(ring.length * 2);
           for (let index = 0; index < ring.length; index++) {
             points[index * 2] = projectX(ring[index][0]);
             points[index * 2 + 1] = projectY(ring[index][1]);
           }
-          splitRing(points, rings);
-        }
+          return points;
+        });
+        splitPolygon(projected, rings);
       }
     }
   } catch {
@@ -79,24 +82,30 @@ function ringOf(points) {
 }
 
 /**
- * Cuts a large ring into quadrants (recursively, until a piece has at most 2,000 points), so that a
+ * Cuts a large polygon into quadrants (recursively, until a piece has at most 2,000 points), so that a
  * tile clips a few small pieces instead of a continent. The quadrants overlap a little: the pieces are
- * filled with one opaque colour, so an overlap is invisible where a gap would show as a hairline.
+ * filled with one opaque colour, so an overlap is invisible where a gap would show as a hairline; holes
+ * are cut with their outer ring, so that in an overlap two land layers meet two hole layers (nonzero: 0).
+ * @param {ArrayLike<number>[]} polygon outer ring, then holes
+ * @param {Piece[]} out
  */
-function splitRing(points, out) {
-  const ring = ringOf(points);
-  const size = Math.max(ring.maxX - ring.minX, ring.maxY - ring.minY);
-  if (points.length <= 4000 || size < 0.01) {
-    out.push(ring);
+function splitPolygon(polygon, out) {
+  const rings = polygon.map(ringOf);
+  const outer = rings[0];
+  const size = Math.max(outer.maxX - outer.minX, outer.maxY - outer.minY);
+  const points = polygon.reduce((sum, ring) => sum + ring.length, 0);
+  if (points <= 4000 || size < 0.01) {
+    out.push({ ...outer, rings });
     return;
   }
-  const midX = (ring.minX + ring.maxX) / 2;
-  const midY = (ring.minY + ring.maxY) / 2;
+  const midX = (outer.minX + outer.maxX) / 2;
+  const midY = (outer.minY + outer.maxY) / 2;
   const overlap = size * 0.001;
-  for (const [left, right] of [[ring.minX, midX + overlap], [midX - overlap, ring.maxX]]) {
-    for (const [top, bottom] of [[ring.minY, midY + overlap], [midY - overlap, ring.maxY]]) {
-      const piece = clipRing(points, left, top, right, bottom);
-      if (piece.length >= 6) splitRing(piece, out);
+  for (const [left, right] of [[outer.minX, midX + overlap], [midX - overlap, outer.maxX]]) {
+    for (const [top, bottom] of [[outer.minY, midY + overlap], [midY - overlap, outer.maxY]]) {
+      const pieces = polygon.map((ring) => clipRing(ring, left, top, right, bottom));
+      if (pieces[0].length < 6) continue;
+      splitPolygon([pieces[0], ...pieces.slice(1).filter((ring) => ring.length >= 6)], out);
     }
   }
 }
@@ -141,7 +150,7 @@ function clipRing(points, left, top, right, bottom) {
 }
 
 /** The SVG path of the land inside one tile (tile pixel coordinates, one decimal). */
-function landPath(rings, z, x, y) {
+function landPath(pieces, z, x, y) {
   const scale = 2 ** z;
   const unit = TILE_SIZE / scale;
   // A margin of 2 px keeps clipped edges outside the visible square.
@@ -151,20 +160,24 @@ function landPath(rings, z, x, y) {
   const right = (x + 1) * unit + margin;
   const bottom = (y + 1) * unit + margin;
   let path = '';
-  for (const ring of rings) {
-    if (ring.maxX < left || ring.minX > right || ring.maxY < top || ring.minY > bottom) continue;
-    const inside = ring.minX >= left && ring.maxX <= right && ring.minY >= top && ring.maxY <= bottom;
-    const clipped = inside ? ring.points : clipRing(ring.points, left, top, right, bottom);
-    if (clipped.length < 6) continue;
-    let previous = '';
-    let part = '';
-    for (let index = 0; index < clipped.length; index += 2) {
-      const point = `${((clipped[index] - x * unit) * scale).toFixed(1)} ${((clipped[index + 1] - y * unit) * scale).toFixed(1)}`;
-      if (point === previous) continue; // 1:10m coastlines hold many points per pixel at low zoom
-      part += (part ? 'L' : 'M') + point;
-      previous = point;
+  const outside = (box) => box.maxX < left || box.minX > right || box.maxY < top || box.minY > bottom;
+  for (const piece of pieces) {
+    if (outside(piece)) continue;
+    for (const ring of piece.rings) {
+      if (outside(ring)) continue;
+      const inside = ring.minX >= left && ring.maxX <= right && ring.minY >= top && ring.maxY <= bottom;
+      const clipped = inside ? ring.points : clipRing(ring.points, left, top, right, bottom);
+      if (clipped.length < 6) continue;
+      let previous = '';
+      let part = '';
+      for (let index = 0; index < clipped.length; index += 2) {
+        const point = `${((clipped[index] - x * unit) * scale).toFixed(1)} ${((clipped[index + 1] - y * unit) * scale).toFixed(1)}`;
+        if (point === previous) continue; // 1:10m coastlines hold many points per pixel at low zoom
+        part += (part ? 'L' : 'M') + point;
+        previous = point;
+      }
+      path += `${part}Z`;
     }
-    path += `${part}Z`;
   }
   return path;
 }

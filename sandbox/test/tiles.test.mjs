@@ -41,6 +41,38 @@ describe('tiles', () => {
     assert.match(world.text, LAND_PATH);
   });
 
+  test('a lake held as a hole stays open where the land was cut into pieces (nonzero winding 0 all along it)', () => {
+    // The Caspian Sea along 50.6° E, from 38.5° to 44° N (sea all the way), at zooms 3 to 6.
+    const winding = (svg, px, py) => {
+      const d = /<path d="([^"]+)" fill="#f2efe9"/.exec(svg)?.[1] ?? '';
+      let total = 0;
+      for (const subpath of d.split('Z').filter(Boolean)) {
+        const points = subpath.slice(1).split('L').map((pair) => pair.split(' ').map(Number));
+        for (let index = 0; index < points.length; index++) {
+          const [ax, ay] = points[index];
+          const [bx, by] = points[(index + 1) % points.length];
+          const side = (bx - ax) * (py - ay) - (px - ax) * (by - ay);
+          if (ay <= py && by > py && side > 0) total++;
+          else if (ay > py && by <= py && side < 0) total--;
+        }
+      }
+      return total;
+    };
+    for (const z of [3, 4, 5, 6]) {
+      for (let lat = 38.5; lat <= 44; lat += 0.05) {
+        const [, x, y] = tileOf(lat, 50.6, z);
+        const phi = (lat * Math.PI) / 180;
+        const px = (((50.6 + 180) / 360) * 2 ** z - x) * 256;
+        const py = (((1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2) * 2 ** z - y) * 256;
+        assert.equal(winding(renderTile(z, x, y).svg, px, py), 0, `Caspian Sea at ${lat.toFixed(2)}° N, zoom ${z}`);
+      }
+    }
+    // And the same reading finds land where there is land.
+    const [, x, y] = tileOf(35.7, 51.4, 5);
+    const phi = (35.7 * Math.PI) / 180;
+    assert.notEqual(winding(renderTile(5, x, y).svg, (((51.4 + 180) / 360) * 32 - x) * 256, (((1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2) * 32 - y) * 256), 0, 'Tehran is on land');
+  });
+
   test('commune names from zoom 8, escaped', async () => {
     const low = await getUrl(base, tilePath(tileOf(-21.0097, 55.2697, 7)));
     assert.doesNotMatch(low.text, /<text/);
