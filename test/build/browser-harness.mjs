@@ -19,6 +19,29 @@ export function requireBuild() {
 
 export { launchChromium };
 
+/** Debian's Firefox ESR through puppeteer-core (WebDriver BiDi), with only loopback reachable (as in wtr). */
+export async function launchFirefox() {
+  const { default: puppeteer } = await import('puppeteer-core');
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
+    headless: true,
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+    extraPrefsFirefox: {
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': 9,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': 9,
+      'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
+      'network.proxy.allow_hijacking_localhost': false,
+    },
+  });
+}
+
+/** The two test browsers, by name. */
+export const BROWSERS = { chromium: launchChromium, firefox: launchFirefox };
+
 /** A TCP port free on 127.0.0.1 right now (for servers that cannot listen on port 0, such as nginx). */
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -39,6 +62,7 @@ export async function servePages(routes) {
   const server = http.createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://pages.invalid').pathname;
     const route = typeof routes[path] === 'function' ? routes[path](request) : routes[path];
+    if (!route && path === '/favicon.ico') return response.writeHead(204).end(); // asked by the browser, not by the page
     if (!route) {
       response.writeHead(404, { 'Content-Type': 'text/plain' });
       return response.end(`Not found: ${path}`);
