@@ -7,6 +7,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../bench/lib.mjs';
+import { FIREFOX_LOOPBACK_ONLY_PREFS } from '../firefox-prefs.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -27,15 +28,7 @@ export async function launchFirefox() {
     executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
     headless: true,
     env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
-    extraPrefsFirefox: {
-      'network.proxy.type': 1,
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': 9,
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': 9,
-      'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
-      'network.proxy.allow_hijacking_localhost': false,
-    },
+    extraPrefsFirefox: FIREFOX_LOOPBACK_ONLY_PREFS,
   });
 }
 
