@@ -48,7 +48,8 @@ export function freePort() {
 }
 
 /**
- * Serves fixed pages: `routes` maps a path to `{ body, type? }` or to a function of the request returning one.
+ * Serves fixed pages: `routes` maps a path to `{ body, type?, headers? }` or to a function of the request
+ * returning one.
  * @returns {Promise<{ url: string, close: () => Promise<void> }>} url is `http://127.0.0.1:<port>`
  */
 export async function servePages(routes) {
@@ -60,7 +61,7 @@ export async function servePages(routes) {
       response.writeHead(404, { 'Content-Type': 'text/plain' });
       return response.end(`Not found: ${path}`);
     }
-    response.writeHead(200, { 'Content-Type': route.type ?? 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.writeHead(200, { 'Content-Type': route.type ?? 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...route.headers });
     response.end(route.body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -2,7 +2,7 @@
 // another, the way a town hall's page loads them from cdn.jsdelivr.net, with Subresource Integrity. The demo
 // server (origin A, http://localhost:…) serves dist/ with `Access-Control-Allow-Origin: *` and the sandbox;
 // the pages are on origin B (http://127.0.0.1:…). Needs `npm run build` (npm test builds first).
-/* global document -- read inside page.waitForFunction(), in the browser */
+/* global document, getComputedStyle -- read inside page.evaluate(), in the browser */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +31,12 @@ before(async () => {
     '/module.html': { body: pageWith(`<script type="module" src="${dist}/cc-widgets.js" integrity="${integrity['cc-widgets.js']}" crossorigin="anonymous"></script>`) },
     '/element.html': { body: pageWith(`<script type="module" src="${dist}/cc-directory.js" integrity="${integrity['cc-directory.js']}" crossorigin="anonymous"></script>`) },
     '/classic.html': { body: pageWith(`<script src="${dist}/cc-widgets.iife.js" integrity="${integrity['cc-widgets.iife.js']}" crossorigin="anonymous"></script>`) },
+    // The README's Content-Security-Policy for a page that loads the widgets from a CDN and reads the platform
+    // directly: no inline script or style, no eval, nothing but the CDN's scripts and the platform's data.
+    '/csp.html': {
+      body: pageWith(`<script type="module" src="${dist}/cc-widgets.js" integrity="${integrity['cc-widgets.js']}" crossorigin="anonymous"></script>`),
+      headers: { 'Content-Security-Policy': `default-src 'none'; script-src ${demo.url}; connect-src ${demo.url}; img-src ${demo.url} https:; style-src 'none'; base-uri 'none'; form-action 'none'` },
+    },
     '/tampered.html': { body: pageWith(`<script src="${dist}/cc-widgets.iife.js" integrity="${wrong}" crossorigin="anonymous"></script>`) },
   });
 });
@@ -46,9 +52,11 @@ async function open(browser, name) {
   const requests = [];
   const consoleErrors = [];
   page.on('request', (request) => requests.push(request.url()));
-  // Images of the seeded data on real hosts cannot load here (only loopback is reachable): not an error of ours.
-  page.on('console', (message) => message.type() === 'error' && !/ERR_NAME_NOT_RESOLVED|ERR_PROXY|NS_ERROR/.test(message.text()) && consoleErrors.push(message.text()));
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  // Images of the seeded data on real hosts cannot load here (only loopback is reachable), and the browser's
+  // own favicon request is not the page's: neither is an error of ours.
+  const record = (text) => !/ERR_NAME_NOT_RESOLVED|ERR_PROXY|NS_ERROR|\/favicon\.ico/.test(text) && consoleErrors.push(text);
+  page.on('console', (message) => message.type() === 'error' && record(message.text()));
+  page.on('pageerror', (error) => record(error.message));
   await page.goto(`${pages.url}/${name}.html`);
   return { page, requests, consoleErrors };
 }
@@ -103,6 +111,19 @@ describe('files a CDN can serve', () => {
           }
         });
       }
+
+      it('works under a strict Content-Security-Policy (no inline script or style, no eval)', async () => {
+        const { page, consoleErrors } = await open(browser, 'csp');
+        try {
+          const view = await waitForWidget(page, 'cc-directory', 'loaded');
+          assert.equal(view.titles.length, 4);
+          // Its styles apply (an element is display: inline until its own :host rule says otherwise).
+          assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('cc-directory')).display), 'block');
+          assert.deepEqual(consoleErrors, [], 'no policy violation');
+        } finally {
+          await page.close();
+        }
+      });
 
       it('a script whose integrity does not match is refused: the fallback link stays', async () => {
         const { page, consoleErrors } = await open(browser, 'tampered');
