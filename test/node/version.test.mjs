@@ -1,10 +1,11 @@
 // `version`, exported by the package entry, is package.json's: src/version.ts is written from it by
 // scripts/version.mjs (a step of npm run build and of npm version), never by hand.
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { ROOT } from '../../scripts/elements.mjs';
 import { versionIsCurrent, versionSource } from '../../scripts/version.mjs';
 
 describe('src/version.ts', () => {
@@ -27,5 +28,14 @@ describe('src/version.ts', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it("the README's CDN addresses name package.json's version (exact) or its minor line", () => {
+    const { name, version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const named = [...readme.matchAll(new RegExp(`${name}@([0-9][0-9.]*)`, 'g'))].map((match) => match[1].replace(/\.$/, ''));
+    assert.ok(named.length >= 3, 'the README names versions in its CDN snippets');
+    const minor = version.split('.').slice(0, 2).join('.');
+    assert.deepEqual(named.filter((named) => named !== version && named !== minor), [], `versions other than ${version} or ${minor} (after \`npm version\`, update the README)`);
   });
 });
