@@ -113,3 +113,13 @@ export async function waitForWidget(page, selector, state, timeout = 10_000) {
   }
   return widgetView(page, selector);
 }
+
+/**
+ * The directory's entries once every request of the page is answered: its first page paints before the whole
+ * scope arrives and re-sorts it, so a view read earlier depends on timing.
+ */
+export async function settledTitles(page, selector = 'cc-directory') {
+  await waitForWidget(page, selector, 'loaded');
+  await page.waitForNetworkIdle({ idleTime: 150, timeout: 10_000 });
+  return (await widgetView(page, selector)).titles;
+}

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startSandbox } from '../../sandbox/index.mjs';
-import { ROOT, freePort, launchChromium, requireBuild, waitForWidget, widgetView } from './browser-harness.mjs';
+import { ROOT, freePort, launchChromium, requireBuild, settledTitles, waitForWidget } from './browser-harness.mjs';
 
 const NGINX = process.env.NGINX_PATH || '/usr/sbin/nginx';
 const PLATFORM = 'https://www.communecter.org/';
@@ -126,16 +126,6 @@ after(async () => {
 
 /** The platform requests the sandbox received (not its own /__ routes). */
 const platformRequests = () => sandbox.sandbox.log.list(null).filter((entry) => !entry.path.startsWith('/__'));
-
-/**
- * The widget's entries once every request of the page is answered: the first page paints before the whole
- * scope arrives and re-sorts it, so a view read earlier depends on timing.
- */
-async function settledTitles(tab) {
-  await waitForWidget(tab, 'cc-directory', 'loaded');
-  await tab.waitForNetworkIdle({ idleTime: 150, timeout: 10_000 });
-  return (await widgetView(tab, 'cc-directory')).titles;
-}
 
 /** Opens a page in a fresh browser context (no shared HTTP cache); returns it and the proxied answers. */
 async function visit(url) {
