@@ -49,7 +49,7 @@ const TEXTS = {
   none: ['Aucune commune trouvée.', 'No commune found.'],
   typeName: ['Tapez au moins deux lettres du nom.', 'Type at least two letters of the name.'],
   failed: [(why) => `La recherche a échoué (${why}).`, (why) => `The search failed (${why}).`],
-  chosen: [(name, insee) => `${name} choisie : insee="${insee}".`, (name, insee) => `${name} chosen: insee="${insee}".`],
+  chosen: [(name, attribute, value) => `${name} choisie : ${attribute}="${value}".`, (name, attribute, value) => `${name} chosen: ${attribute}="${value}".`],
   copied: ['Code copié dans le presse-papiers.', 'Code copied to the clipboard.'],
   selected: ['Code sélectionné : copiez-le avec Ctrl+C.', 'Code selected: copy it with Ctrl+C.'],
   byDefault: [(value) => (value ? `par défaut : ${value}` : 'par défaut'), (value) => (value ? `default: ${value}` : 'default')],
@@ -293,10 +293,16 @@ async function searchCity() {
     const response = await fetch(`${base}/co2/city/autocompletemultiscope`, { method: 'POST', body, credentials: 'omit' });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const json = await response.json();
-    const rows = Object.values(json?.cities ?? {}).filter((row) => row && typeof row.insee === 'string' && /^[0-9AB]{5}$/.test(row.insee) && typeof row.name === 'string');
-    const communes = [...new Map(rows.map((row) => [row.insee, row])).values()].slice(0, 20);
+    // A city row names its commune by INSEE code (contract §3.5); a platform whose projection leaves it out
+    // still gives the city's id, which the `city` attribute takes. Zones and postal-code rows repeat a city.
+    const rows = Object.values(json?.cities ?? {})
+      .filter((row) => row && typeof row.name === 'string' && row.type !== 'zone')
+      .map((row) => ({ row, attribute: isInsee(row.insee) ? 'insee' : 'city', value: isInsee(row.insee) ? row.insee : String(row._id?.$id ?? row._id ?? '') }))
+      .filter(({ value }) => /^[0-9a-zA-Z*]+$/.test(value));
+    const communes = [...new Map(rows.map((commune) => [commune.value, commune])).values()].slice(0, 20);
     const list = results.querySelector('ul');
-    list.replaceChildren(...communes.map((row, index) => {
+    list.replaceChildren(...communes.map((commune, index) => {
+      const { row } = commune;
       const item = document.createElement('li');
       const label = document.createElement('label');
       label.className = 'check';
@@ -304,11 +310,11 @@ async function searchCity() {
       radio.type = 'radio';
       radio.name = 'commune';
       radio.id = `commune-${index}`;
-      radio.value = row.insee;
-      radio.addEventListener('change', () => chooseCity(row));
+      radio.value = commune.value;
+      radio.addEventListener('change', () => chooseCity(row.nameCity ?? row.name, commune));
       const codes = (row.postalCodes ?? []).map((postal) => postal?.postalCode).filter((code) => typeof code === 'string');
       label.htmlFor = radio.id;
-      label.append(radio, `${row.name}${codes.length ? ` (${codes.join(', ')})` : ''} — INSEE ${row.insee}`);
+      label.append(radio, `${row.nameCity ?? row.name}${codes.length ? ` (${codes.join(', ')})` : ''} — ${commune.attribute === 'insee' ? `INSEE ${commune.value}` : `id ${commune.value}`}`);
       item.append(label);
       return item;
     }));
@@ -320,11 +326,17 @@ async function searchCity() {
   }
 }
 
-function chooseCity(row) {
-  state.values.set('insee', row.insee);
-  const input = $('#field-insee');
-  if (input) input.value = row.insee;
-  $('#city-status').textContent = t().chosen(row.name, row.insee);
+const isInsee = (value) => typeof value === 'string' && /^[0-9][0-9AB][0-9]{3}$/.test(value);
+
+/** The chosen commune becomes the widget's `insee` (or `city`) scope, replacing the other one. */
+function chooseCity(name, { attribute, value }) {
+  for (const other of ['insee', 'city']) {
+    if (other === attribute) state.values.set(other, value);
+    else state.values.delete(other);
+    const input = $(`#field-${other}`);
+    if (input) input.value = other === attribute ? value : '';
+  }
+  $('#city-status').textContent = t().chosen(name, attribute, value);
   update();
 }
 
