@@ -94,6 +94,7 @@ const TEXTS = {
     'no-filters': ['Sans filtres', 'No filters'],
     'no-ics': ['Sans fichiers .ics', 'No .ics files'],
     'no-jsonld': ['Sans JSON-LD', 'No JSON-LD'],
+    'no-store': ['Ne rien garder dans le navigateur', 'Keep nothing in the browser'],
     lang: ['Langue du widget', 'Language of the widget'],
   },
 };
