@@ -60,8 +60,13 @@ function send(res, status, body, type = 'text/plain; charset=utf-8') {
   res.end(body);
 }
 
-function serveFile(req, res, file) {
+// The built files may be loaded by pages of any origin, as a CDN serves them (a module script is always
+// fetched with CORS; a classic script with `integrity` needs it too): /dist/ answers for every origin.
+const CROSS_ORIGIN = { 'Access-Control-Allow-Origin': '*' };
+
+function serveFile(req, res, file, headers = {}) {
   res.writeHead(200, {
+    ...headers,
     'Content-Type': MIME[extname(file.path).toLowerCase()],
     'Content-Length': file.size,
     'Cache-Control': 'no-cache', // the demo is for development: always revalidate after a rebuild
@@ -85,6 +90,7 @@ const handlerFor = (sandbox) => async function handle(req, res) {
     } else if (pathname.startsWith('/dist/')) {
       file = await staticFile(DIST_ROOT, pathname.slice('/dist/'.length));
       if (!file) return send(res, 404, `Not found: ${pathname}. Run \`npm run build\` (npm start does it).\n`);
+      return serveFile(req, res, file, CROSS_ORIGIN);
     } else {
       // Demo pages and their assets; the server's own source (.mjs) is not served.
       file = await staticFile(DEMO_ROOT, pathname);

@@ -7,4 +7,4 @@ import './components/cc-agenda/cc-agenda.define.js';
 import './components/cc-directory/cc-directory.define.js';
 
 export * from './classes.js';
-export const version = '0.1.0';
+export { version } from './version.js';
