@@ -182,6 +182,9 @@ export class DetailController<T extends Pick<ElementBase, 'description'>> implem
 
   /** The dialog's `close` event: clear, and give focus back where it was. */
   readonly handleClose = (): void => {
+    // The close event is queued: when another item was opened meanwhile (a host script's select()
+    // right after close()), this event belongs to the closed one and must not close the new one.
+    if (this.pendingOpen || this.dialog()?.open) return;
     this.item = null;
     this.description = null;
     const opener = this.opener;

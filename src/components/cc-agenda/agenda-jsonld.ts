@@ -5,6 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CivicEvent } from '../../api/index.js';
+import { setScriptText } from '../../shared/trusted-types.js';
 import type { Occurrence } from './agenda-model.js';
 
 /** schema.org `Event` objects for the occurrences shown, for search engines reading the host page. */
@@ -63,6 +64,7 @@ export function scriptSafeJson(value: unknown): string {
 /** Keeps one `<script type="application/ld+json">` child of the host in step with `shown()`. */
 export class JsonLdController implements ReactiveController {
   private script: HTMLScriptElement | null = null;
+  private written = '';
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly shown: () => readonly Occurrence[];
   private readonly urlOf: (event: CivicEvent) => string;
@@ -79,6 +81,7 @@ export class JsonLdController implements ReactiveController {
     if (shown.length === 0) {
       this.script?.remove();
       this.script = null;
+      this.written = '';
       return;
     }
     const text = scriptSafeJson(eventJsonLd(shown, this.urlOf));
@@ -87,7 +90,16 @@ export class JsonLdController implements ReactiveController {
       this.script.type = 'application/ld+json';
       this.script.dataset.ccAgenda = '';
     }
-    if (this.script.textContent !== text) this.script.textContent = text;
+    if (this.written !== text) {
+      // Under Trusted Types a refused policy means no JSON-LD, not an error on every update.
+      if (!setScriptText(this.script, text)) {
+        this.script.remove();
+        this.script = null;
+        this.written = '';
+        return;
+      }
+      this.written = text;
+    }
     if (this.script.parentNode !== this.host) this.host.append(this.script);
   }
 }
