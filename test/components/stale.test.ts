@@ -73,6 +73,46 @@ describe('the last good data survives a failure', () => {
     expect(titles(second)).to.deep.equal(shown);
   });
 
+  it('offline (fetch throws a TypeError): the kept data with its date, not an error box', async () => {
+    const { base } = faultBase('ok');
+    await settled(await mount('cc-directory', { 'api-base': base, ...directoryScope }));
+    const shown = titles(document.querySelector('cc-directory') as Widget);
+    await waitUntil(async () => (await keptAnswers()) >= 1);
+    fixtureCleanup();
+    newVisit();
+    const online = window.fetch;
+    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    try {
+      const el = await mount('cc-directory', { 'api-base': base, ...directoryScope });
+      await settled(el);
+      expect(titles(el)).to.deep.equal(shown);
+      expect(notice(el)!.textContent).to.contain('la mise à jour a échoué');
+    } finally {
+      window.fetch = online;
+    }
+  });
+
+  it('a kept answer that is not JSON, or not the platform’s shape (another script wrote it), is never shown', async () => {
+    const { base } = faultBase('ok,ok,500');
+    await settled(await mount('cc-directory', { 'api-base': base, ...directoryScope }));
+    await waitUntil(async () => (await keptAnswers()) >= 2);
+    fixtureCleanup();
+    // Rewrite every kept answer: the first as garbage, the others as JSON of the wrong shape.
+    const store = await caches.open(STORE);
+    const keys = await store.keys();
+    for (const [index, request] of keys.entries()) {
+      const kept = await store.match(request);
+      const headers = new Headers(kept!.headers);
+      await store.put(request, new Response(index === 0 ? '<html>not json' : '{"results": "<img src=x onerror=alert(1)>"}', { headers }));
+    }
+    newVisit();
+    const el = await mount('cc-directory', { 'api-base': base, ...directoryScope });
+    await settled(el, 'cc-error');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="error"]')).to.not.equal(null);
+    expect(el.shadowRoot!.querySelector('img[src="x"]')).to.equal(null);
+  });
+
   it('says it in English', async () => {
     const { base } = faultBase('ok,ok,500');
     await settled(await mount('cc-directory', { 'api-base': base, ...directoryScope }, 'en'));
