@@ -18,7 +18,7 @@ import { deepArrayEquals } from '@lit/task/deep-equals.js';
 import type { CommunecterClient } from '../api/client.js';
 import { ApiError, isAbortError } from '../api/errors.js';
 import type { ConfigProblem } from '../api/scope.js';
-import { emit } from './events.js';
+import { emit, type CcLoadDetail } from './events.js';
 
 export type Phase = 'loading' | 'loaded' | 'empty' | 'failed' | 'config';
 
@@ -42,7 +42,7 @@ export interface ResultsOptions<A extends readonly unknown[], R> {
   /** Nothing in the scope at all (not "nothing matches the filters"). */
   readonly isEmpty: (value: R) => boolean;
   /** The `cc-load` figures for a completed value. */
-  readonly counts: (value: R) => { count: number; total: number | null };
+  readonly counts: (value: R) => CcLoadDetail;
   /** Called with the completed value before `cc-load` fires (derived state can be computed first). */
   readonly onLoaded?: (value: R) => void;
   readonly slowAfterMs?: number;

@@ -1,0 +1,453 @@
+import { LitElement, html, nothing, render, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { checkBaseUrl, checkScope, clientFor, elementPageUrl, loadPlaces, normalizeLinkBase, parseList, type CommunecterElement, type ConfigProblem, type Scope, type SearchType } from '../../api/index.js';
+import { COMMON_PROPERTIES, initCommonAttributes, type CommonAttributes } from '../../shared/common-attributes.js';
+import { emit } from '../../shared/events.js';
+import { FilterController } from '../../shared/filter-controller.js';
+import { itemTypeLabel } from '../../shared/i18n/labels.js';
+import { LocaleController } from '../../shared/i18n/locale-controller.js';
+import { ResultsController, type LoadContext } from '../../shared/results-controller.js';
+import { RovingFocusController } from '../../shared/roving-focus-controller.js';
+import { baseStyles } from '../../shared/styles.js';
+import { headingLevel, renderEmpty, renderFilterPanel, renderSkipLink, renderSkipTarget } from '../../shared/templates.js';
+import { DetailController, renderErrorState, renderPager } from '../../shared/ui.js';
+import { uiStyles } from '../../shared/ui.styles.js';
+import { mapStyles } from './cc-map.styles.js';
+import { MapController } from './map-controller.js';
+import type { EngineView } from './map-engine.js';
+import { CATEGORIES, DEFAULT_MAP_TYPES, boundsOf, categoryLabel, categoryOf, categoryType, inBounds, isMapType, mapProblems, nearestInDirection, parseCenter, resolveTiles } from './map-model.js';
+import { renderLegend, renderListEntry, renderOverlay, renderPlaceDetail, renderPopup } from './map-views.js';
+
+const PAGE_SIZE = 2500;
+const LIST_PAGE = 20;
+const NARROW = 600;
+
+interface PlaceSet {
+  readonly items: readonly CommunecterElement[];
+  readonly total: number | null;
+}
+type Popup = { readonly item: CommunecterElement } | { readonly members: readonly CommunecterElement[]; readonly lat: number; readonly lng: number };
+
+/**
+ * The map of a commune's, a network's or a territory's places, fast at 100,000 places: clusters that
+ * say what they hold, a marker per place with a shape and colour per category, popups, and the list
+ * of the places in view as its accessible alternative. Leaflet and the clustering load only when a map
+ * is shown.
+ *
+ * @summary Map of Communecter organisations, projects, events and places, with a list.
+ *
+ * @fires cc-load - Every page of the scope is loaded, indexed and drawn: `{count, total, located}` (located = places with a usable position).
+ * @fires cc-error - Loading failed, or the configuration is invalid (nothing is then requested): `{error}`.
+ * @fires cc-select - The visitor picked a place (a marker or a list entry): `{item, kind, url}`. Cancelable: `preventDefault()` keeps its popup closed.
+ * @fires cc-filter-change - The visitor changed the type filter: `{query, types, tags}`.
+ * @fires cc-view-change - The visitor moved the map (debounced): `{view: 'map', center, zoom, bounds}`.
+ *
+ * @slot - Fallback content (e.g. a link to the map on Communecter), shown before the element upgrades and in the error state.
+ *
+ * @csspart base - The outer wrapper.
+ * @csspart map - The map box (a labelled region).
+ * @csspart controls - The zoom, pan, fit and locate buttons.
+ * @csspart zoom-in - The zoom-in button.
+ * @csspart zoom-out - The zoom-out button.
+ * @csspart cluster - A cluster button (count and category donut).
+ * @csspart marker - A place's marker button.
+ * @csspart popup - A place's popup.
+ * @csspart attribution - The map data and tiles attribution.
+ * @csspart status - The progress and "places in this area" line (a polite live region).
+ * @csspart list - The list of the places in view.
+ * @csspart item - One entry of the list.
+ * @csspart chip - A type filter button.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart dialog - The detail dialog.
+ *
+ * @cssprop --cc-map-height - Height of the map box (default: a 4/3 aspect ratio of its width, at least 240px).
+ * @cssprop --cc-map-aspect-ratio - Aspect ratio of the map box when no height is set (default 4 / 3).
+ * @cssprop --cc-map-cluster-size - Diameter of a cluster button (default 40px).
+ * @cssprop --cc-map-marker-size - Size of a place's marker (default 24px, the smallest target WCAG 2.5.8 allows).
+ * @cssprop --cc-map-tiles-background - Background under the tiles, and of `tiles="none"` (default #dfe9ee).
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class CcMap extends LitElement {
+  static override properties = COMMON_PROPERTIES;
+  static override styles = [baseStyles, uiStyles, mapStyles];
+
+  /** Comma list of organizations (or NGO, LocalBusiness, Group, GovernmentOrganization, Cooperative), projects, events, poi; default organizations, projects and poi. */
+  @property() types = '';
+  /** Tiles: `osm` (default), `osmfr`, `ign-plan`, `none`, or an https URL template with {z}, {x}, {y} (and {s}); a template needs `tiles-attribution`. */
+  @property() tiles = 'osm';
+  /** Attribution of a tiles template (required with one; shown as text). */
+  @property({ attribute: 'tiles-attribution' }) tilesAttribution = '';
+  /** Deepest zoom the tiles offer (1–22). */
+  @property({ type: Number, attribute: 'tiles-max-zoom' }) tilesMaxZoom: number | null = null;
+  /** Initial centre, "lat,lng"; without it (and `zoom`) the view fits the places. */
+  @property() center = '';
+  /** Initial zoom (1–20), with `center`. */
+  @property({ type: Number }) zoom: number | null = null;
+  /** Where the list of places goes: `below` (default), `side`, or `toggle` (a Carte/Liste switch; always on narrow containers). */
+  @property() list = 'below';
+  /** Id of a place whose popup opens once loaded. */
+  @property() selected = '';
+  /** Hide the type filter. */
+  @property({ type: Boolean, attribute: 'no-filters' }) noFilters = false;
+  /** Offer a "Près de moi" button (the browser asks for the position only when it is pressed). */
+  @property({ type: Boolean }) locate = false;
+  /** `lazy`: load the map's code only when the element nears the viewport. */
+  @property() loading: 'eager' | 'lazy' = 'eager';
+
+  @state() private popup: Popup | null = null;
+  @state() private viewBounds: readonly [number, number, number, number] | null = null;
+  @state() private announced = '';
+  @state() private listPage = 1;
+  @state() private narrow = false;
+  @state() private shown: 'map' | 'list' = 'map';
+  @state() private failedImages: ReadonlySet<string> = new Set();
+  private active = 0;
+  private focusLayerAfterDraw = false;
+  private userMoved = false;
+  private loadCount = 0;
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private viewTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly resize = new ResizeObserver(([entry]) => (this.narrow = (entry?.contentRect.width ?? NARROW) < NARROW));
+
+  private readonly localize = new LocaleController(this);
+  private readonly filters = new FilterController(this, {
+    syncUrl: () => this.syncUrl,
+    namespace: () => this.id || 'cc-map',
+    validType: (type) => CATEGORIES.some((category) => categoryType(category) === type),
+    tagLabel: (key) => key,
+    extraState: (): Record<string, string> => (this.popup && 'item' in this.popup ? { selected: this.popup.item.id } : {}),
+    restoreExtra: (state) => (this.selected = state['selected'] ?? this.selected),
+    onChange: () => this.redraw(),
+  });
+  private readonly results = new ResultsController<readonly [string, Scope, SearchType[]], PlaceSet>(this, {
+    client: () => clientFor(this.apiBase),
+    problems: () => this.problems(),
+    args: () => [this.apiBase, checkScope(this).scope, this.scopeTypes()],
+    load: (args, context) => this.load(args[1], args[2], context),
+    isEmpty: (set) => set.items.length === 0,
+    counts: (set) => ({ count: set.items.length, total: set.total, located: set.items.filter((item) => item.position).length }),
+  });
+  private readonly map = new MapController(this, {
+    container: () => this.renderRoot.querySelector<HTMLElement>('.map'),
+    settingsKey: () => JSON.stringify(this.tileChoice()),
+    tiles: () => {
+      const choice = this.tileChoice();
+      return choice.kind === 'tiles' ? { url: choice.preset.url, subdomains: choice.preset.subdomains, maxZoom: choice.preset.maxZoom } : null;
+    },
+    lazy: () => this.loading === 'lazy',
+    wanted: () => this.results.phase !== 'config',
+    onReady: () => this.fitInitial(),
+    onView: (view) => this.handleView(view),
+  });
+  private readonly roving = new RovingFocusController<number>(this, {
+    current: () => this.active,
+    move: (current, event) => nearestInDirection(this.map.clusters, current, event.key),
+    onMove: (next) => (this.active = next),
+    focusTarget: () => this.overlayButton(this.active),
+  });
+  private readonly detail = new DetailController<CommunecterElement>(this, () => this.linkBase);
+
+  constructor() {
+    super();
+    initCommonAttributes(this);
+  }
+
+  /** Every place loaded so far (read-only). */
+  get items(): readonly CommunecterElement[] {
+    return this.results.value?.items ?? [];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize.disconnect();
+    clearTimeout(this.announceTimer);
+    clearTimeout(this.viewTimer);
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const wait = this.localize.beforeFirstUpdate();
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  protected override updated(): void {
+    const engine = this.map.engine;
+    if (!engine) return;
+    const t = this.localize.t;
+    const typeLabel = (item: CommunecterElement): string => itemTypeLabel(t, item);
+    const popup = this.popup;
+    const at = popup ? ('item' in popup ? popup.item.position : popup) : null;
+    const popupView = popup && at ? renderPopup({ t, linkBase: this.linkBase, headingLevel: headingLevel(this.headingLevel), typeLabel, onClose: () => this.closePopup(), onMore: (item, event) => this.detail.open(item, event.currentTarget as HTMLElement), onPick: (item) => this.select(item, null) }, engine.project(at.lat, at.lng), popup) : nothing;
+    this.active = Math.min(this.active, Math.max(0, this.map.clusters.length - 1));
+    const selectedKey = popup && 'item' in popup ? `${popup.item.collection}:${popup.item.id}` : null;
+    render(renderOverlay({ t, clusters: this.map.clusters, pointItems: this.map.pointItems, active: this.active, selectedKey, typeLabel, onActivate: (index, event) => void this.handleActivate(index, event), onKeydown: (event) => this.handleOverlayKeydown(event), onFocus: (index) => (this.active = index) }, popupView), engine.overlay, { host: this });
+    if (this.focusLayerAfterDraw) {
+      this.focusLayerAfterDraw = false;
+      this.overlayButton(this.active)?.focus();
+    }
+  }
+
+  // ---------------------------------------------------------------- public methods
+
+  /** Shows a place: centres the map on it and opens its popup (its detail when it has no position). */
+  focusItem(id: string): void {
+    const item = this.items.find((each) => each.id === id);
+    if (!item) return;
+    if (item.position && this.map.engine) this.map.engine.setView(item.position.lat, item.position.lng, Math.max(this.map.engine.zoom, 15));
+    this.openPlace(item, true);
+  }
+
+  /** Fits the view to every place shown. */
+  fitAll(user = false): void {
+    const bounds = boundsOf(this.filtered());
+    if (bounds) this.map.engine?.fit(bounds, user);
+  }
+
+  // ---------------------------------------------------------------- data
+
+  private tileChoice(): ReturnType<typeof resolveTiles>['choice'] {
+    return resolveTiles(this.tiles, this.tilesAttribution, this.tilesMaxZoom).choice;
+  }
+
+  private problems(): ConfigProblem[] {
+    return [...checkBaseUrl('api-base', this.apiBase), ...checkBaseUrl('link-base', this.linkBase), ...checkScope(this).problems, ...mapProblems(this, this.localize.locale), ...resolveTiles(this.tiles, this.tilesAttribution, this.tilesMaxZoom).problems];
+  }
+
+  private scopeTypes(): SearchType[] {
+    const types = parseList(this.types).filter(isMapType);
+    return types.length > 0 ? types : [...DEFAULT_MAP_TYPES];
+  }
+
+  private async load(scope: Scope, types: SearchType[], context: LoadContext<PlaceSet>): Promise<PlaceSet> {
+    const load = ++this.loadCount;
+    this.userMoved = false;
+    const done = await loadPlaces(context.client, { ...scope, types }, {
+      signal: context.signal,
+      pageSize: PAGE_SIZE,
+      onPage: (progress) => {
+        if (progress.done) return;
+        context.preview({ items: progress.items, total: progress.total });
+        void this.map.setItems(this.filtered(progress.items), `${load}|${this.filters.types.join()}`).then(() => this.fitInitial());
+      },
+    });
+    const set: PlaceSet = { items: done.items, total: done.total };
+    // cc-load waits for the map: the places indexed and their clusters drawn.
+    await this.map.settled;
+    await this.map.setItems(this.filtered(set.items), `${load}|${this.filters.types.join()}`);
+    this.fitInitial(set.items);
+    if (this.selected) this.openSelected(set.items);
+    return set;
+  }
+
+  private filtered(items: readonly CommunecterElement[] = this.items): readonly CommunecterElement[] {
+    const types = this.filters.types;
+    return types.length === 0 ? items : items.filter((item) => types.includes(categoryType(CATEGORIES[categoryOf(item)]!)));
+  }
+
+  private redraw(): void {
+    void this.map.setItems(this.filtered(), `${this.loadCount}|${this.filters.types.join()}`);
+    this.listPage = 1;
+  }
+
+  private fitInitial(items: readonly CommunecterElement[] = this.items): void {
+    const engine = this.map.engine;
+    const center = parseCenter(this.center);
+    if (!engine || this.userMoved) return;
+    if (center) return engine.setView(center.lat, center.lng, this.zoom ?? 12);
+    const bounds = boundsOf(this.filtered(items));
+    if (bounds) engine.fit(bounds);
+  }
+
+  private openSelected(items: readonly CommunecterElement[]): void {
+    const item = items.find((each) => each.id === this.selected);
+    if (item?.position) this.openPlace(item, false);
+  }
+
+  // ---------------------------------------------------------------- handlers
+
+  private handleView(view: EngineView): void {
+    this.viewBounds = view.bounds;
+    this.listPage = 1;
+    if (!view.user) return this.scheduleAnnouncement();
+    this.userMoved = true;
+    this.scheduleAnnouncement();
+    clearTimeout(this.viewTimer);
+    this.viewTimer = setTimeout(() => emit(this, 'cc-view-change', { view: 'map', center: view.center, zoom: view.zoom, bounds: view.bounds }), 300);
+  }
+
+  private scheduleAnnouncement(): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => (this.announced = this.localize.t.map.inView(this.inView().length)), 500);
+  }
+
+  private async handleActivate(index: number, event: Event): Promise<void> {
+    const cluster = this.map.clusters[index];
+    const engine = this.map.engine;
+    if (!cluster || !engine) return;
+    this.active = index;
+    if (cluster.point >= 0) {
+      const item = this.map.pointItems[cluster.point];
+      if (item) this.select(item, event.currentTarget as HTMLElement);
+      return;
+    }
+    const zoom = await engine.expansionZoom(cluster.ref);
+    if (zoom > engine.maxZoom || zoom > 17) {
+      const members = (await engine.leaves(cluster.ref)).map((i) => this.map.pointItems[i]).filter((item): item is CommunecterElement => Boolean(item));
+      this.popup = { members, lat: cluster.lat, lng: cluster.lng };
+      return this.focusPopup();
+    }
+    this.focusLayerAfterDraw = true;
+    engine.setView(cluster.lat, cluster.lng, zoom, true);
+  }
+
+  private handleOverlayKeydown(event: KeyboardEvent): void {
+    const target = event.target as HTMLElement;
+    if (event.key === 'Escape' && this.popup) {
+      event.preventDefault();
+      return this.closePopup();
+    }
+    if (!target.matches('.cluster, .marker')) return;
+    if (event.key === '+' || event.key === '-') {
+      event.preventDefault();
+      this.focusLayerAfterDraw = true;
+      return this.map.engine?.zoomBy(event.key === '+' ? 1 : -1);
+    }
+    this.roving.handleKeydown(event);
+  }
+
+  /** A marker or a list entry: `cc-select`, then (unless prevented) its popup, or its detail without a position. */
+  private select(item: CommunecterElement, opener: HTMLElement | null): void {
+    if (!emit(this, 'cc-select', { item, kind: item.kind, url: elementPageUrl(this.linkBase, item) }, { cancelable: true })) return;
+    if (!item.position || !this.map.engine) return this.detail.open(item, opener);
+    this.openPlace(item, true);
+  }
+
+  private openPlace(item: CommunecterElement, focus: boolean): void {
+    if (!item.position) return;
+    this.popup = { item };
+    this.map.engine?.reveal(item.position.lat, item.position.lng, false);
+    this.filters.write(true);
+    if (focus) this.focusPopup();
+  }
+
+  private focusPopup(): void {
+    void this.updateComplete.then(() => this.map.engine?.overlay.querySelector<HTMLElement>('.popup-title')?.focus());
+  }
+
+  private closePopup(): void {
+    const popup = this.popup;
+    this.popup = null;
+    this.filters.write(true);
+    const key = popup && 'item' in popup ? `${popup.item.collection}:${popup.item.id}` : null;
+    void this.updateComplete.then(() => {
+      const marker = key ? this.map.engine?.overlay.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) : null;
+      (marker ?? this.overlayButton(this.active))?.focus();
+    });
+  }
+
+  private overlayButton(index: number): HTMLElement | null {
+    return this.map.engine?.overlay.querySelectorAll<HTMLElement>('.cluster, .marker')[index] ?? null;
+  }
+
+  private handleLocate(): void {
+    navigator.geolocation?.getCurrentPosition(
+      (position) => this.map.engine?.setView(position.coords.latitude, position.coords.longitude, 14, true),
+      () => (this.announced = this.localize.t.map.locateFailed),
+      { timeout: 10000 },
+    );
+  }
+
+  /** The places the list shows: those in view (all of them without a map), then those without a position. */
+  private inView(): readonly CommunecterElement[] {
+    const items = this.filtered();
+    const bounds = this.map.engine && !this.map.failed ? this.viewBounds : null;
+    return bounds ? items.filter((item) => inBounds(item, bounds)) : items.filter((item) => item.position);
+  }
+
+  // ---------------------------------------------------------------- render
+
+  override render(): TemplateResult {
+    const t = this.localize.t;
+    const phase = this.results.phase;
+    const failed = phase === 'failed' || phase === 'config';
+    const set = this.results.value;
+    const toggle = this.list === 'toggle' || this.narrow;
+    const layout = toggle ? 'toggle' : this.list === 'side' ? 'side' : 'below';
+    return html`<section part="base" class="base layout-${layout}" aria-label=${t.map.label}>
+      ${renderSkipLink(t.map.skip, this)}
+      ${failed ? renderErrorState(t, this.results.error, `${normalizeLinkBase(this.linkBase)}/#search`, () => this.results.retry()) : html`
+      ${this.noFilters || !set ? nothing : this.renderFilters(set)}
+      ${toggle ? html`<div class="view-switch" role="group" aria-label=${t.map.viewLabel}>${(['map', 'list'] as const).map((view) => html`<button type="button" class="button" aria-pressed=${this.shown === view ? 'true' : 'false'} @click=${() => (this.shown = view)}>${view === 'map' ? t.map.showMap : t.map.showList}</button>`)}</div>` : nothing}
+      <p part="status" class="status" role="status">${this.statusText(set, phase === 'loading')}</p>
+      <div class="panes">${this.renderMap(toggle && this.shown === 'list')}${this.renderList(set, toggle && this.shown === 'map')}</div>`}
+      ${this.detail.item ? renderPlaceDetail(t, this.linkBase, this.detail, this.detail.item, itemTypeLabel(t, this.detail.item), this.failedImages.has(this.detail.item.id), () => (this.failedImages = new Set([...this.failedImages, this.detail.item!.id]))) : nothing}
+      ${renderSkipTarget()}
+    </section>`;
+  }
+
+  private statusText(set: PlaceSet | null, loading: boolean): string {
+    const m = this.localize.t.map;
+    if (!set) return loading ? this.localize.t.common.loading : '';
+    if (loading) return m.progress(set.items.length, set.total);
+    return this.announced || m.inView(this.inView().length);
+  }
+
+  private renderFilters(set: PlaceSet): TemplateResult {
+    const t = this.localize.t;
+    const counts = new Array<number>(CATEGORIES.length).fill(0);
+    for (const item of set.items) counts[categoryOf(item)]!++;
+    const present = CATEGORIES.map((category, index) => ({ category, index })).filter((entry) => counts[entry.index]! > 0);
+    const label = (index: number): string => categoryLabel(t, CATEGORIES[index]!, 2);
+    return renderFilterPanel({
+      t,
+      filters: this.filters,
+      search: null,
+      facets: [{ facet: 'types', legend: t.map.typeFacet, values: present.length > 1 ? present.map(({ category, index }) => ({ key: categoryType(category), label: label(index), count: counts[index]! })) : [] }],
+      typeLabel: (type) => label(CATEGORIES.findIndex((category) => categoryType(category) === type)),
+      after: renderLegend(t, present.map((entry) => entry.index), label),
+    });
+  }
+
+  private renderMap(hidden: boolean): TemplateResult {
+    const t = this.localize.t;
+    const m = t.map;
+    const choice = this.tileChoice();
+    const button = (part: string, label: string, glyph: string, run: () => void): TemplateResult => html`<button type="button" part=${part} class="control" aria-label=${label} title=${label} @click=${run}><span aria-hidden="true">${glyph}</span></button>`;
+    const engine = this.map.engine;
+    const pan = (x: number, y: number) => () => engine?.panBy(x, y);
+    return html`<div class="map-box" ?hidden=${hidden || this.map.failed}>
+      <div part="map" class="map" role="region" aria-label=${m.region(this.filtered().filter((item) => item.position).length)} aria-describedby="keys-help"></div>
+      <div part="controls" class="controls-bar" role="group" aria-label=${m.controls}>${button('zoom-in', m.zoomIn, '+', () => engine?.zoomBy(1))}${button('zoom-out', m.zoomOut, '−', () => engine?.zoomBy(-1))}${button('pan', m.panNorth, '↑', pan(0, -120))}${button('pan', m.panWest, '←', pan(-120, 0))}${button('pan', m.panEast, '→', pan(120, 0))}${button('pan', m.panSouth, '↓', pan(0, 120))}${button('fit', m.fitAll, '⤢', () => this.fitAll(true))}${this.locate ? button('locate', m.locate, '◎', () => this.handleLocate()) : nothing}</div>
+      <p part="attribution" class="attribution" aria-label=${m.attribution}>${choice.kind === 'tiles' ? choice.preset.attribution.map((entry, i) => html`${i > 0 ? ' | ' : ''}${entry.href ? html`<a href=${entry.href} target="_blank" rel="noopener noreferrer">${entry.text}</a>` : entry.text}`) : nothing}${choice.kind === 'tiles' ? ' | ' : ''}<a href="https://leafletjs.com" target="_blank" rel="noopener noreferrer">Leaflet</a></p>
+      <details class="keys"><summary>${m.keysHelp}</summary><ul id="keys-help" class="plain">${m.keys.map((line) => html`<li>${line}</li>`)}</ul></details>
+    </div>${this.map.failed ? html`<p class="notice" role="alert">${m.unavailable}</p>` : nothing}`;
+  }
+
+  private renderList(set: PlaceSet | null, hidden: boolean): TemplateResult | typeof nothing {
+    if (!set) return nothing;
+    const t = this.localize.t;
+    const m = t.map;
+    const unlocated = this.filtered().filter((item) => !item.position);
+    const entries = [...this.inView(), ...unlocated];
+    if (entries.length === 0) return html`<div class="list-box" ?hidden=${hidden}>${renderEmpty(t, this.filters.active, m, () => this.filters.clearAll())}</div>`;
+    const pages = Math.max(1, Math.ceil(entries.length / LIST_PAGE));
+    const page = Math.min(this.listPage, pages);
+    const selectedKey = this.popup && 'item' in this.popup ? `${this.popup.item.collection}:${this.popup.item.id}` : null;
+    const context = { t, headingLevel: headingLevel(this.headingLevel), selectedKey, typeLabel: (item: CommunecterElement) => itemTypeLabel(t, item), onPick: (item: CommunecterElement, event: Event) => this.select(item, event.currentTarget as HTMLElement) };
+    return html`<section class="list-box" aria-labelledby="list-title" ?hidden=${hidden}>
+      <h3 id="list-title" class="list-title">${m.listLabel}</h3>
+      ${unlocated.length > 0 ? html`<p class="muted">${m.unlocated(unlocated.length)}</p>` : nothing}
+      <ul part="list" class="list plain">${repeat(entries.slice((page - 1) * LIST_PAGE, page * LIST_PAGE), (item) => `${item.collection}:${item.id}`, (item) => renderListEntry(context, item))}</ul>
+      ${pages > 1 ? renderPager(t, page, pages, (next) => (this.listPage = next)) : nothing}
+    </section>`;
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface CcMap extends CommonAttributes {}
