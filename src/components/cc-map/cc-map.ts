@@ -104,12 +104,12 @@ export class CcMap extends LitElement {
   @state() private shown: 'map' | 'list' = 'map';
   @state() private failedImages: ReadonlySet<string> = new Set();
   private active = 0;
-  private focusLayerAfterDraw = false;
   private userMoved = false;
   private loadCount = 0;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private viewTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly resize = new ResizeObserver(([entry]) => (this.narrow = (entry?.contentRect.width ?? NARROW) < NARROW));
+  // Applied in the next frame: the layout it switches changes the element's own size.
+  private readonly resize = new ResizeObserver(([entry]) => requestAnimationFrame(() => (this.narrow = (entry?.contentRect.width ?? NARROW) < NARROW)));
 
   private readonly localize = new LocaleController(this);
   private readonly filters = new FilterController(this, {
@@ -187,10 +187,6 @@ export class CcMap extends LitElement {
     this.active = Math.min(this.active, Math.max(0, this.map.clusters.length - 1));
     const selectedKey = popup && 'item' in popup ? `${popup.item.collection}:${popup.item.id}` : null;
     render(renderOverlay({ t, clusters: this.map.clusters, pointItems: this.map.pointItems, active: this.active, selectedKey, typeLabel, onActivate: (index, event) => void this.handleActivate(index, event), onKeydown: (event) => this.handleOverlayKeydown(event), onFocus: (index) => (this.active = index) }, popupView), engine.overlay, { host: this });
-    if (this.focusLayerAfterDraw) {
-      this.focusLayerAfterDraw = false;
-      this.overlayButton(this.active)?.focus();
-    }
   }
 
   // ---------------------------------------------------------------- public methods
@@ -233,14 +229,15 @@ export class CcMap extends LitElement {
       onPage: (progress) => {
         if (progress.done) return;
         context.preview({ items: progress.items, total: progress.total });
-        void this.map.setItems(this.filtered(progress.items), `${load}|${this.filters.types.join()}`).then(() => this.fitInitial());
+        this.fitInitial(progress.items);
+        void this.map.setItems(this.filtered(progress.items), `${load}|${this.filters.types.join()}`);
       },
     });
     const set: PlaceSet = { items: done.items, total: done.total };
     // cc-load waits for the map: the places indexed and their clusters drawn.
     await this.map.settled;
-    await this.map.setItems(this.filtered(set.items), `${load}|${this.filters.types.join()}`);
     this.fitInitial(set.items);
+    await this.map.setItems(this.filtered(set.items), `${load}|${this.filters.types.join()}`);
     if (this.selected) this.openSelected(set.items);
     return set;
   }
@@ -302,8 +299,8 @@ export class CcMap extends LitElement {
       this.popup = { members, lat: cluster.lat, lng: cluster.lng };
       return this.focusPopup();
     }
-    this.focusLayerAfterDraw = true;
     engine.setView(cluster.lat, cluster.lng, zoom, true);
+    return this.focusLayer();
   }
 
   private handleOverlayKeydown(event: KeyboardEvent): void {
@@ -315,8 +312,8 @@ export class CcMap extends LitElement {
     if (!target.matches('.cluster, .marker')) return;
     if (event.key === '+' || event.key === '-') {
       event.preventDefault();
-      this.focusLayerAfterDraw = true;
-      return this.map.engine?.zoomBy(event.key === '+' ? 1 : -1);
+      this.map.engine?.zoomBy(event.key === '+' ? 1 : -1);
+      return void this.focusLayer();
     }
     this.roving.handleKeydown(event);
   }
@@ -349,6 +346,20 @@ export class CcMap extends LitElement {
       const marker = key ? this.map.engine?.overlay.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) : null;
       (marker ?? this.overlayButton(this.active))?.focus();
     });
+  }
+
+  /** After a zoom from the markers layer, focus stays there: on the cluster or marker nearest the centre. */
+  private async focusLayer(): Promise<void> {
+    await this.map.refresh();
+    const engine = this.map.engine;
+    if (!engine) return;
+    const { center } = engine.view();
+    const middle = engine.project(center.lat, center.lng);
+    const distances = this.map.clusters.map((cluster) => Math.hypot(cluster.x - middle.x, cluster.y - middle.y));
+    this.active = Math.max(0, distances.indexOf(Math.min(...distances)));
+    this.requestUpdate();
+    await this.updateComplete;
+    this.overlayButton(this.active)?.focus();
   }
 
   private overlayButton(index: number): HTMLElement | null {

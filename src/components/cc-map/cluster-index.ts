@@ -49,25 +49,30 @@ export const CLUSTER_MAX_ZOOM = 17;
 /** Places per main-thread shard: supercluster indexes ~5,000 places in ~25 ms here (perf anchors). */
 export const SHARD_SIZE = 4000;
 
+/**
+ * A point's properties: its category and index. A cluster's copy also carries its counts per category
+ * as numbers (`n0`, `n1`…): supercluster copies properties shallowly from zoom to zoom, so an array
+ * would be shared between a cluster and its parent and counted twice.
+ */
 interface PointProps {
   c: number;
   i: number;
-  n?: number[];
+  m?: boolean;
+  [count: `n${number}`]: number;
+}
+
+function countOf(props: PointProps, k: number): number {
+  return props.m ? (props[`n${k}`] ?? 0) : props.c === k ? 1 : 0;
 }
 
 function makeIndex(categories: number): Supercluster<PointProps, PointProps> {
   return new Supercluster<PointProps, PointProps>({
     radius: CLUSTER_RADIUS,
     maxZoom: CLUSTER_MAX_ZOOM,
-    // A point's props travel as they are; the first reduce turns a cluster's copy into counts per category.
     map: (props) => props,
     reduce: (accumulated, props) => {
-      if (!accumulated.n) {
-        accumulated.n = new Array<number>(categories).fill(0);
-        accumulated.n[accumulated.c] = 1;
-      }
-      if (props.n) for (let k = 0; k < categories; k++) accumulated.n[k]! += props.n[k]!;
-      else accumulated.n[props.c]!++;
+      for (let k = 0; k < categories; k++) accumulated[`n${k}`] = countOf(accumulated, k) + countOf(props, k);
+      accumulated.m = true;
     },
   });
 }
@@ -145,7 +150,8 @@ export class ShardedIndex implements ClusterIndex {
     const [lng, lat] = feature.geometry.coordinates as [number, number];
     const props = feature.properties as PointProps & Partial<ClusterProperties>;
     if (props.cluster) {
-      return { lng, lat, count: props.point_count!, counts: props.n ?? [], point: -1, ref: `${shard}/${props.cluster_id}` };
+      const counts = Array.from({ length: this.categories }, (_, k) => countOf(props, k));
+      return { lng, lat, count: props.point_count!, counts, point: -1, ref: `${shard}/${props.cluster_id}` };
     }
     const counts = new Array<number>(this.categories).fill(0);
     counts[props.c] = 1;

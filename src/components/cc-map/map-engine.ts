@@ -131,7 +131,16 @@ export class MapEngine {
     const worker = options.mainThreadOnly ? null : startWorker();
     this.mode = worker ? 'worker' : 'main-thread';
     this.index = worker ? new WorkerIndex(worker, options.categories) : new ShardedIndex(options.categories);
-    this.resize = new ResizeObserver(() => this.leaflet.invalidateSize({ pan: false }));
+    // A new size keeps the centre; it is not the visitor's move.
+    // In the next frame: what a move redraws (the list of places in view) may resize the element again.
+    this.resize = new ResizeObserver(() =>
+      requestAnimationFrame(() => {
+        if (!this.leaflet.getContainer().isConnected) return;
+        this.userMove = false;
+        this.leaflet.invalidateSize({ animate: false });
+        this.userMove = true;
+      }),
+    );
     this.resize.observe(options.container);
   }
 
