@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, render, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { checkBaseUrl, checkScope, clientFor, elementPageUrl, loadPlaces, normalizeLinkBase, parseList, type CommunecterElement, type ConfigProblem, type Scope, type SearchType } from '../../api/index.js';
 import { COMMON_PROPERTIES, initCommonAttributes, type CommonAttributes } from '../../shared/common-attributes.js';
 import { emit } from '../../shared/events.js';
@@ -10,14 +9,14 @@ import { LocaleController } from '../../shared/i18n/locale-controller.js';
 import { ResultsController, type LoadContext } from '../../shared/results-controller.js';
 import { RovingFocusController } from '../../shared/roving-focus-controller.js';
 import { baseStyles } from '../../shared/styles.js';
-import { headingLevel, renderEmpty, renderFilterPanel, renderSkipLink, renderSkipTarget } from '../../shared/templates.js';
+import { headingLevel, renderEmpty, renderSkipLink, renderSkipTarget } from '../../shared/templates.js';
 import { DetailController, renderErrorState, renderPager } from '../../shared/ui.js';
 import { uiStyles } from '../../shared/ui.styles.js';
 import { mapStyles } from './cc-map.styles.js';
 import { MapController } from './map-controller.js';
 import type { EngineView } from './map-engine.js';
-import { CATEGORIES, DEFAULT_MAP_TYPES, boundsOf, categoryLabel, categoryOf, categoryType, inBounds, isMapType, mapProblems, nearestInDirection, parseCenter, resolveTiles } from './map-model.js';
-import { renderLegend, renderListEntry, renderOverlay, renderPlaceDetail, renderPopup } from './map-views.js';
+import { CATEGORIES, DEFAULT_MAP_TYPES, boundsOf, categoryType, inBounds, isMapType, mapProblems, ofTypes, nearestInDirection, parseCenter, resolveTiles } from './map-model.js';
+import { renderListBox, renderMapBox, renderOverlay, renderPlaceDetail, renderPopup, renderTypeFilters } from './map-views.js';
 
 const PAGE_SIZE = 2500;
 const LIST_PAGE = 20;
@@ -131,11 +130,7 @@ export class CcMap extends LitElement {
   });
   private readonly map = new MapController(this, {
     container: () => this.renderRoot.querySelector<HTMLElement>('.map'),
-    settingsKey: () => JSON.stringify(this.tileChoice()),
-    tiles: () => {
-      const choice = this.tileChoice();
-      return choice.kind === 'tiles' ? { url: choice.preset.url, subdomains: choice.preset.subdomains, maxZoom: choice.preset.maxZoom } : null;
-    },
+    tiles: () => this.tileChoice(),
     lazy: () => this.loading === 'lazy',
     wanted: () => this.results.phase !== 'config',
     onReady: () => this.fitInitial(),
@@ -145,7 +140,7 @@ export class CcMap extends LitElement {
     current: () => this.active,
     move: (current, event) => nearestInDirection(this.map.clusters, current, event.key),
     onMove: (next) => (this.active = next),
-    focusTarget: () => this.overlayButton(this.active),
+    focusTarget: () => this.map.button(this.active),
   });
   private readonly detail = new DetailController<CommunecterElement>(this, () => this.linkBase);
 
@@ -185,11 +180,8 @@ export class CcMap extends LitElement {
     const at = popup ? ('item' in popup ? popup.item.position : popup) : null;
     const popupView = popup && at ? renderPopup({ t, linkBase: this.linkBase, headingLevel: headingLevel(this.headingLevel), typeLabel, onClose: () => this.closePopup(), onMore: (item, event) => this.detail.open(item, event.currentTarget as HTMLElement), onPick: (item) => this.select(item, null) }, engine.project(at.lat, at.lng), popup) : nothing;
     this.active = Math.min(this.active, Math.max(0, this.map.clusters.length - 1));
-    const selectedKey = popup && 'item' in popup ? `${popup.item.collection}:${popup.item.id}` : null;
-    render(renderOverlay({ t, clusters: this.map.clusters, pointItems: this.map.pointItems, active: this.active, selectedKey, typeLabel, onActivate: (index, event) => void this.handleActivate(index, event), onKeydown: (event) => this.handleOverlayKeydown(event), onFocus: (index) => (this.active = index) }, popupView), engine.overlay, { host: this });
+    render(renderOverlay({ t, clusters: this.map.clusters, pointItems: this.map.pointItems, active: this.active, selectedKey: this.selectedKey(), typeLabel, onActivate: (index, event) => void this.handleActivate(index, event), onKeydown: (event) => this.handleOverlayKeydown(event), onFocus: (index) => (this.active = index) }, popupView), engine.overlay, { host: this });
   }
-
-  // ---------------------------------------------------------------- public methods
 
   /** Shows a place: centres the map on it and opens its popup (its detail when it has no position). */
   focusItem(id: string): void {
@@ -204,8 +196,6 @@ export class CcMap extends LitElement {
     const bounds = boundsOf(this.filtered());
     if (bounds) this.map.engine?.fit(bounds, user);
   }
-
-  // ---------------------------------------------------------------- data
 
   private tileChoice(): ReturnType<typeof resolveTiles>['choice'] {
     return resolveTiles(this.tiles, this.tilesAttribution, this.tilesMaxZoom).choice;
@@ -230,25 +220,30 @@ export class CcMap extends LitElement {
         if (progress.done) return;
         context.preview({ items: progress.items, total: progress.total });
         this.fitInitial(progress.items);
-        void this.map.setItems(this.filtered(progress.items), `${load}|${this.filters.types.join()}`);
+        void this.map.setItems(this.filtered(progress.items), this.itemsKey(load));
       },
     });
     const set: PlaceSet = { items: done.items, total: done.total };
     // cc-load waits for the map: the places indexed and their clusters drawn.
     await this.map.settled;
     this.fitInitial(set.items);
-    await this.map.setItems(this.filtered(set.items), `${load}|${this.filters.types.join()}`);
-    if (this.selected) this.openSelected(set.items);
+    await this.map.setItems(this.filtered(set.items), this.itemsKey(load));
+    const selected = set.items.find((each) => each.id === this.selected);
+    if (selected) this.openPlace(selected, false);
     return set;
   }
 
   private filtered(items: readonly CommunecterElement[] = this.items): readonly CommunecterElement[] {
-    const types = this.filters.types;
-    return types.length === 0 ? items : items.filter((item) => types.includes(categoryType(CATEGORIES[categoryOf(item)]!)));
+    return ofTypes(items, this.filters.types);
+  }
+
+  /** Places of one load under one filter: pages that arrive extend them. */
+  private itemsKey(load: number): string {
+    return `${load}|${this.filters.types.join()}`;
   }
 
   private redraw(): void {
-    void this.map.setItems(this.filtered(), `${this.loadCount}|${this.filters.types.join()}`);
+    void this.map.setItems(this.filtered(), this.itemsKey(this.loadCount));
     this.listPage = 1;
   }
 
@@ -261,19 +256,12 @@ export class CcMap extends LitElement {
     if (bounds) engine.fit(bounds);
   }
 
-  private openSelected(items: readonly CommunecterElement[]): void {
-    const item = items.find((each) => each.id === this.selected);
-    if (item?.position) this.openPlace(item, false);
-  }
-
-  // ---------------------------------------------------------------- handlers
-
   private handleView(view: EngineView): void {
     this.viewBounds = view.bounds;
     this.listPage = 1;
-    if (!view.user) return this.scheduleAnnouncement();
-    this.userMoved = true;
     this.scheduleAnnouncement();
+    if (!view.user) return;
+    this.userMoved = true;
     clearTimeout(this.viewTimer);
     this.viewTimer = setTimeout(() => emit(this, 'cc-view-change', { view: 'map', center: view.center, zoom: view.zoom, bounds: view.bounds }), 300);
   }
@@ -297,10 +285,10 @@ export class CcMap extends LitElement {
     if (zoom > engine.maxZoom || zoom > 17) {
       const members = (await engine.leaves(cluster.ref)).map((i) => this.map.pointItems[i]).filter((item): item is CommunecterElement => Boolean(item));
       this.popup = { members, lat: cluster.lat, lng: cluster.lng };
-      return this.focusPopup();
+      return this.map.focusIn('.popup-title');
     }
     engine.setView(cluster.lat, cluster.lng, zoom, true);
-    return this.focusLayer();
+    await this.map.focusNearCentre((index) => (this.active = index));
   }
 
   private handleOverlayKeydown(event: KeyboardEvent): void {
@@ -313,7 +301,7 @@ export class CcMap extends LitElement {
     if (event.key === '+' || event.key === '-') {
       event.preventDefault();
       this.map.engine?.zoomBy(event.key === '+' ? 1 : -1);
-      return void this.focusLayer();
+      return void this.map.focusNearCentre((index) => (this.active = index));
     }
     this.roving.handleKeydown(event);
   }
@@ -330,48 +318,17 @@ export class CcMap extends LitElement {
     this.popup = { item };
     this.map.engine?.reveal(item.position.lat, item.position.lng, false);
     this.filters.write(true);
-    if (focus) this.focusPopup();
-  }
-
-  private focusPopup(): void {
-    void this.updateComplete.then(() => this.map.engine?.overlay.querySelector<HTMLElement>('.popup-title')?.focus());
+    if (focus) void this.map.focusIn('.popup-title');
   }
 
   private closePopup(): void {
-    const popup = this.popup;
+    const key = this.selectedKey();
     this.popup = null;
     this.filters.write(true);
-    const key = popup && 'item' in popup ? `${popup.item.collection}:${popup.item.id}` : null;
     void this.updateComplete.then(() => {
       const marker = key ? this.map.engine?.overlay.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) : null;
-      (marker ?? this.overlayButton(this.active))?.focus();
+      (marker ?? this.map.button(this.active))?.focus();
     });
-  }
-
-  /** After a zoom from the markers layer, focus stays there: on the cluster or marker nearest the centre. */
-  private async focusLayer(): Promise<void> {
-    await this.map.refresh();
-    const engine = this.map.engine;
-    if (!engine) return;
-    const { center } = engine.view();
-    const middle = engine.project(center.lat, center.lng);
-    const distances = this.map.clusters.map((cluster) => Math.hypot(cluster.x - middle.x, cluster.y - middle.y));
-    this.active = Math.max(0, distances.indexOf(Math.min(...distances)));
-    this.requestUpdate();
-    await this.updateComplete;
-    this.overlayButton(this.active)?.focus();
-  }
-
-  private overlayButton(index: number): HTMLElement | null {
-    return this.map.engine?.overlay.querySelectorAll<HTMLElement>('.cluster, .marker')[index] ?? null;
-  }
-
-  private handleLocate(): void {
-    navigator.geolocation?.getCurrentPosition(
-      (position) => this.map.engine?.setView(position.coords.latitude, position.coords.longitude, 14, true),
-      () => (this.announced = this.localize.t.map.locateFailed),
-      { timeout: 10000 },
-    );
   }
 
   /** The places the list shows: those in view (all of them without a map), then those without a position. */
@@ -380,8 +337,6 @@ export class CcMap extends LitElement {
     const bounds = this.map.engine && !this.map.failed ? this.viewBounds : null;
     return bounds ? items.filter((item) => inBounds(item, bounds)) : items.filter((item) => item.position);
   }
-
-  // ---------------------------------------------------------------- render
 
   override render(): TemplateResult {
     const t = this.localize.t;
@@ -393,70 +348,45 @@ export class CcMap extends LitElement {
     return html`<section part="base" class="base layout-${layout}" aria-label=${t.map.label}>
       ${renderSkipLink(t.map.skip, this)}
       ${failed ? renderErrorState(t, this.results.error, `${normalizeLinkBase(this.linkBase)}/#search`, () => this.results.retry()) : html`
-      ${this.noFilters || !set ? nothing : this.renderFilters(set)}
+      ${this.noFilters || !set ? nothing : renderTypeFilters(t, this.filters, set.items)}
       ${toggle ? html`<div class="view-switch" role="group" aria-label=${t.map.viewLabel}>${(['map', 'list'] as const).map((view) => html`<button type="button" class="button" aria-pressed=${this.shown === view ? 'true' : 'false'} @click=${() => (this.shown = view)}>${view === 'map' ? t.map.showMap : t.map.showList}</button>`)}</div>` : nothing}
-      <p part="status" class="status" role="status">${this.statusText(set, phase === 'loading')}</p>
+      <p part="status" class="status" role="status">${!set ? (phase === 'loading' ? t.common.loading : '') : phase === 'loading' ? t.map.progress(set.items.length, set.total) : this.announced || t.map.inView(this.inView().length)}</p>
       <div class="panes">${this.renderMap(toggle && this.shown === 'list')}${this.renderList(set, toggle && this.shown === 'map')}</div>`}
       ${this.detail.item ? renderPlaceDetail(t, this.linkBase, this.detail, this.detail.item, itemTypeLabel(t, this.detail.item), this.failedImages.has(this.detail.item.id), () => (this.failedImages = new Set([...this.failedImages, this.detail.item!.id]))) : nothing}
       ${renderSkipTarget()}
     </section>`;
   }
 
-  private statusText(set: PlaceSet | null, loading: boolean): string {
-    const m = this.localize.t.map;
-    if (!set) return loading ? this.localize.t.common.loading : '';
-    if (loading) return m.progress(set.items.length, set.total);
-    return this.announced || m.inView(this.inView().length);
-  }
-
-  private renderFilters(set: PlaceSet): TemplateResult {
-    const t = this.localize.t;
-    const counts = new Array<number>(CATEGORIES.length).fill(0);
-    for (const item of set.items) counts[categoryOf(item)]!++;
-    const present = CATEGORIES.map((category, index) => ({ category, index })).filter((entry) => counts[entry.index]! > 0);
-    const label = (index: number): string => categoryLabel(t, CATEGORIES[index]!, 2);
-    return renderFilterPanel({
-      t,
-      filters: this.filters,
-      search: null,
-      facets: [{ facet: 'types', legend: t.map.typeFacet, values: present.length > 1 ? present.map(({ category, index }) => ({ key: categoryType(category), label: label(index), count: counts[index]! })) : [] }],
-      typeLabel: (type) => label(CATEGORIES.findIndex((category) => categoryType(category) === type)),
-      after: renderLegend(t, present.map((entry) => entry.index), label),
-    });
-  }
-
   private renderMap(hidden: boolean): TemplateResult {
-    const t = this.localize.t;
-    const m = t.map;
-    const choice = this.tileChoice();
-    const button = (part: string, label: string, glyph: string, run: () => void): TemplateResult => html`<button type="button" part=${part} class="control" aria-label=${label} title=${label} @click=${run}><span aria-hidden="true">${glyph}</span></button>`;
     const engine = this.map.engine;
-    const pan = (x: number, y: number) => () => engine?.panBy(x, y);
-    return html`<div class="map-box" ?hidden=${hidden || this.map.failed}>
-      <div part="map" class="map" role="region" aria-label=${m.region(this.filtered().filter((item) => item.position).length)} aria-describedby="keys-help"></div>
-      <div part="controls" class="controls-bar" role="group" aria-label=${m.controls}>${button('zoom-in', m.zoomIn, '+', () => engine?.zoomBy(1))}${button('zoom-out', m.zoomOut, '−', () => engine?.zoomBy(-1))}${button('pan', m.panNorth, '↑', pan(0, -120))}${button('pan', m.panWest, '←', pan(-120, 0))}${button('pan', m.panEast, '→', pan(120, 0))}${button('pan', m.panSouth, '↓', pan(0, 120))}${button('fit', m.fitAll, '⤢', () => this.fitAll(true))}${this.locate ? button('locate', m.locate, '◎', () => this.handleLocate()) : nothing}</div>
-      <p part="attribution" class="attribution" aria-label=${m.attribution}>${choice.kind === 'tiles' ? choice.preset.attribution.map((entry, i) => html`${i > 0 ? ' | ' : ''}${entry.href ? html`<a href=${entry.href} target="_blank" rel="noopener noreferrer">${entry.text}</a>` : entry.text}`) : nothing}${choice.kind === 'tiles' ? ' | ' : ''}<a href="https://leafletjs.com" target="_blank" rel="noopener noreferrer">Leaflet</a></p>
-      <details class="keys"><summary>${m.keysHelp}</summary><ul id="keys-help" class="plain">${m.keys.map((line) => html`<li>${line}</li>`)}</ul></details>
-    </div>${this.map.failed ? html`<p class="notice" role="alert">${m.unavailable}</p>` : nothing}`;
+    return renderMapBox({
+      t: this.localize.t,
+      hidden,
+      failed: this.map.failed,
+      located: this.filtered().filter((item) => item.position).length,
+      tiles: this.tileChoice(),
+      locate: this.locate,
+      zoomBy: (delta) => engine?.zoomBy(delta),
+      panBy: (x, y) => engine?.panBy(x, y),
+      fitAll: () => this.fitAll(true),
+      onLocate: () => this.map.locate(() => (this.announced = this.localize.t.map.locateFailed)),
+    });
   }
 
   private renderList(set: PlaceSet | null, hidden: boolean): TemplateResult | typeof nothing {
     if (!set) return nothing;
     const t = this.localize.t;
-    const m = t.map;
     const unlocated = this.filtered().filter((item) => !item.position);
     const entries = [...this.inView(), ...unlocated];
-    if (entries.length === 0) return html`<div class="list-box" ?hidden=${hidden}>${renderEmpty(t, this.filters.active, m, () => this.filters.clearAll())}</div>`;
+    if (entries.length === 0) return html`<div class="list-box" ?hidden=${hidden}>${renderEmpty(t, this.filters.active, t.map, () => this.filters.clearAll())}</div>`;
     const pages = Math.max(1, Math.ceil(entries.length / LIST_PAGE));
     const page = Math.min(this.listPage, pages);
-    const selectedKey = this.popup && 'item' in this.popup ? `${this.popup.item.collection}:${this.popup.item.id}` : null;
-    const context = { t, headingLevel: headingLevel(this.headingLevel), selectedKey, typeLabel: (item: CommunecterElement) => itemTypeLabel(t, item), onPick: (item: CommunecterElement, event: Event) => this.select(item, event.currentTarget as HTMLElement) };
-    return html`<section class="list-box" aria-labelledby="list-title" ?hidden=${hidden}>
-      <h3 id="list-title" class="list-title">${m.listLabel}</h3>
-      ${unlocated.length > 0 ? html`<p class="muted">${m.unlocated(unlocated.length)}</p>` : nothing}
-      <ul part="list" class="list plain">${repeat(entries.slice((page - 1) * LIST_PAGE, page * LIST_PAGE), (item) => `${item.collection}:${item.id}`, (item) => renderListEntry(context, item))}</ul>
-      ${pages > 1 ? renderPager(t, page, pages, (next) => (this.listPage = next)) : nothing}
-    </section>`;
+    const context = { t, headingLevel: headingLevel(this.headingLevel), selectedKey: this.selectedKey(), typeLabel: (item: CommunecterElement) => itemTypeLabel(t, item), onPick: (item: CommunecterElement, event: Event) => this.select(item, event.currentTarget as HTMLElement) };
+    return renderListBox(context, { hidden, unlocated: unlocated.length, entries: entries.slice((page - 1) * LIST_PAGE, page * LIST_PAGE), pager: pages > 1 ? renderPager(t, page, pages, (next) => (this.listPage = next)) : nothing });
+  }
+
+  private selectedKey(): string | null {
+    return this.popup && 'item' in this.popup ? `${this.popup.item.collection}:${this.popup.item.id}` : null;
   }
 }
 

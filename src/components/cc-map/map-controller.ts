@@ -9,13 +9,12 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CommunecterElement } from '../../api/index.js';
 import { engineLoader } from './engine-loader.js';
 import type { EngineView, MapEngine, PlacedCluster } from './map-engine.js';
-import { categoryOf, CATEGORIES } from './map-model.js';
+import { categoryOf, CATEGORIES, nearestTo, type TilesChoice } from './map-model.js';
 
 export interface MapControllerOptions {
   readonly container: () => HTMLElement | null;
-  /** A key of the engine's settings (tiles): a new key recreates the engine. */
-  readonly settingsKey: () => string;
-  readonly tiles: () => { url: string; subdomains: string; maxZoom: number } | null;
+  /** The tiles; other tiles recreate the engine. */
+  readonly tiles: () => TilesChoice;
   readonly lazy: () => boolean;
   /** Whether a map is wanted at all (not for a configuration error). */
   readonly wanted: () => boolean;
@@ -58,7 +57,7 @@ export class MapController implements ReactiveController {
     }
     const container = this.options.container();
     if (!container) return;
-    if (this.engine && this.key !== this.options.settingsKey()) this.stop();
+    if (this.engine && this.key !== JSON.stringify(this.options.tiles())) this.stop();
     if (this.engine || this.starting || this.failed) return;
     if (this.options.lazy() && !this.near) return this.observe();
     void this.start(container);
@@ -98,6 +97,39 @@ export class MapController implements ReactiveController {
     return this.drawing;
   }
 
+  /** The cluster or marker button at `index` of the view. */
+  button(index: number): HTMLElement | null {
+    return this.engine?.overlay.querySelectorAll<HTMLElement>('.cluster, .marker')[index] ?? null;
+  }
+
+  /** Focuses an element of the overlay (the popup's title) once the host has rendered it. */
+  async focusIn(selector: string): Promise<void> {
+    await (this.host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    this.engine?.overlay.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /**
+   * After a zoom from the markers layer, focus stays there: on the cluster or marker nearest the
+   * centre, once redrawn (`setActive` makes it the roving tab stop).
+   */
+  async focusNearCentre(setActive: (index: number) => void): Promise<void> {
+    await this.refresh();
+    const engine = this.engine;
+    if (!engine) return;
+    const { center } = engine.view();
+    const index = nearestTo(this.clusters, engine.project(center.lat, center.lng));
+    setActive(index);
+    this.host.requestUpdate();
+    await (this.host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    this.button(index)?.focus();
+  }
+
+  /** "Près de moi": the browser asks for the position now, on the visitor's click, never before. */
+  locate(onFailure: () => void): void {
+    if (!navigator.geolocation) return onFailure();
+    navigator.geolocation.getCurrentPosition((position) => this.engine?.setView(position.coords.latitude, position.coords.longitude, 14, true), onFailure, { timeout: 10000 });
+  }
+
   private index(append: boolean): Promise<void> {
     const engine = this.engine;
     if (!engine) return Promise.resolve();
@@ -134,11 +166,12 @@ export class MapController implements ReactiveController {
     try {
       const module = await engineLoader.load();
       if (!this.host.isConnected || !this.options.wanted() || container !== this.options.container()) return;
-      this.key = this.options.settingsKey();
+      const tiles = this.options.tiles();
+      this.key = JSON.stringify(tiles);
       this.engine = module.createMapEngine({
         container,
         root: this.host.shadowRoot!,
-        tiles: this.options.tiles(),
+        tiles: tiles.kind === 'tiles' ? { url: tiles.preset.url, subdomains: tiles.preset.subdomains, maxZoom: tiles.preset.maxZoom } : null,
         categories: CATEGORIES.length,
         reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
         mainThreadOnly: this.mainThreadOnly,

@@ -33,6 +33,11 @@ export function categoryType(category: Category): string {
   return category === 'project' ? 'projects' : category === 'event' ? 'events' : category === 'poi' ? 'poi' : category;
 }
 
+/** The places of the chosen types (chips), or all of them when none is chosen. */
+export function ofTypes(items: readonly CommunecterElement[], types: readonly string[]): readonly CommunecterElement[] {
+  return types.length === 0 ? items : items.filter((item) => types.includes(categoryType(CATEGORIES[categoryOf(item)]!)));
+}
+
 /** "Association" / "associations": a category's words, in the visitor's language. */
 export function categoryLabel(t: Translation, category: Category, count = 1): string {
   const many = count !== 1;
@@ -178,6 +183,17 @@ export function nearestInDirection(points: readonly ScreenPoint[], from: number,
       bestScore = score;
       best = index;
     }
+  });
+  return best;
+}
+
+/** The index of the point nearest to `to` (0 when there is none). */
+export function nearestTo(points: readonly ScreenPoint[], to: ScreenPoint): number {
+  let best = 0;
+  let bestDistance = Infinity;
+  points.forEach((point, index) => {
+    const distance = Math.hypot(point.x - to.x, point.y - to.y);
+    if (distance < bestDistance) [best, bestDistance] = [index, distance];
   });
   return best;
 }

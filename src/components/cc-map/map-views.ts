@@ -4,15 +4,17 @@
  * (escaped by Lit) and isolated (`dir="auto"`, `<bdi>`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { elementPageUrl, type CommunecterElement } from '../../api/index.js';
 import { formatDate } from '../../lib/format.js';
 import { isolate, truncateGraphemes } from '../../lib/text.js';
+import type { FilterController } from '../../shared/filter-controller.js';
 import type { Translation } from '../../shared/i18n/types.js';
-import { renderAddress, renderContacts, renderDetailFooter, renderDetailImage, renderTagList } from '../../shared/templates.js';
+import { renderAddress, renderContacts, renderDetailFooter, renderDetailImage, renderFilterPanel, renderTagList } from '../../shared/templates.js';
 import { renderDetailDialog, type DetailController } from '../../shared/ui.js';
 import type { PlacedCluster } from './map-engine.js';
-import { CATEGORIES, categoryOf, clusterName, donutGradient } from './map-model.js';
+import { CATEGORIES, categoryLabel, categoryOf, categoryType, clusterName, donutGradient, type TilesChoice } from './map-model.js';
 
 export interface OverlayContext {
   readonly t: Translation;
@@ -117,3 +119,60 @@ export function renderPlaceDetail(t: Translation, linkBase: string, detail: Deta
 }
 
 export const CATEGORY_COUNT = CATEGORIES.length;
+
+export interface MapBoxContext {
+  readonly t: Translation;
+  readonly hidden: boolean;
+  readonly failed: boolean;
+  readonly located: number;
+  readonly tiles: TilesChoice;
+  readonly locate: boolean;
+  readonly zoomBy: (delta: number) => void;
+  readonly panBy: (x: number, y: number) => void;
+  readonly fitAll: () => void;
+  readonly onLocate: () => void;
+}
+
+const PAN = 120;
+
+/**
+ * The map box: the Leaflet container (a labelled region), the zoom, pan, fit and locate buttons (so
+ * nothing needs a drag or a pinch), the attribution (always visible, as text and links), the keys help.
+ */
+export function renderMapBox(c: MapBoxContext): TemplateResult {
+  const m = c.t.map;
+  const button = (part: string, label: string, glyph: string, run: () => void): TemplateResult => html`<button type="button" part=${part} class="control" aria-label=${label} title=${label} @click=${run}><span aria-hidden="true">${glyph}</span></button>`;
+  const attribution = c.tiles.kind === 'tiles' ? c.tiles.preset.attribution : [];
+  return html`<div class="map-box" ?hidden=${c.hidden || c.failed}>
+      <div part="map" class="map" role="region" aria-label=${m.region(c.located)} aria-describedby="keys-help"></div>
+      <div part="controls" class="controls-bar" role="group" aria-label=${m.controls}>${button('zoom-in', m.zoomIn, '+', () => c.zoomBy(1))}${button('zoom-out', m.zoomOut, '−', () => c.zoomBy(-1))}${button('pan', m.panNorth, '↑', () => c.panBy(0, -PAN))}${button('pan', m.panWest, '←', () => c.panBy(-PAN, 0))}${button('pan', m.panEast, '→', () => c.panBy(PAN, 0))}${button('pan', m.panSouth, '↓', () => c.panBy(0, PAN))}${button('fit', m.fitAll, '⤢', c.fitAll)}${c.locate ? button('locate', m.locate, '◎', c.onLocate) : nothing}</div>
+      <p part="attribution" class="attribution" aria-label=${m.attribution}>${attribution.map((entry) => html`${entry.href ? html`<a href=${entry.href} target="_blank" rel="noopener noreferrer">${entry.text}</a>` : entry.text} | `)}<a href="https://leafletjs.com" target="_blank" rel="noopener noreferrer">Leaflet</a></p>
+      <details class="keys"><summary>${m.keysHelp}</summary><ul id="keys-help" class="plain">${m.keys.map((line) => html`<li>${line}</li>`)}</ul></details>
+    </div>${c.failed ? html`<p class="notice" role="alert">${m.unavailable}</p>` : nothing}`;
+}
+
+/** The list of the places in view (one page of it), with those that have no position counted. */
+export function renderListBox(c: ListContext, list: { hidden: boolean; unlocated: number; entries: readonly CommunecterElement[]; pager: TemplateResult | typeof nothing }): TemplateResult {
+  return html`<section class="list-box" aria-labelledby="list-title" ?hidden=${list.hidden}>
+      <p id="list-title" class="list-title" role="heading" aria-level=${c.headingLevel}>${c.t.map.listLabel}</p>
+      ${list.unlocated > 0 ? html`<p class="muted">${c.t.map.unlocated(list.unlocated)}</p>` : nothing}
+      <ul part="list" class="list plain">${repeat(list.entries, (item) => `${item.collection}:${item.id}`, (item) => renderListEntry(c, item))}</ul>
+      ${list.pager}
+    </section>`;
+}
+
+/** The type filter (a chip per category present, with counts) and the legend of the marker shapes. */
+export function renderTypeFilters(t: Translation, filters: FilterController, items: readonly CommunecterElement[]): TemplateResult {
+  const counts = new Array<number>(CATEGORIES.length).fill(0);
+  for (const item of items) counts[categoryOf(item)]!++;
+  const present = CATEGORIES.map((category, index) => ({ category, index })).filter((entry) => counts[entry.index]! > 0);
+  const label = (index: number): string => categoryLabel(t, CATEGORIES[index]!, 2);
+  return renderFilterPanel({
+    t,
+    filters,
+    search: null,
+    facets: [{ facet: 'types', legend: t.map.typeFacet, values: present.length > 1 ? present.map(({ category, index }) => ({ key: categoryType(category), label: label(index), count: counts[index]! })) : [] }],
+    typeLabel: (type) => label(CATEGORIES.findIndex((category) => categoryType(category) === type)),
+    after: renderLegend(t, present.map((entry) => entry.index), label),
+  });
+}
