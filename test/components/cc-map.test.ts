@@ -15,13 +15,12 @@ type Attributes = Record<string, string | boolean>;
 
 async function mount(attributes: Attributes, options: { lang?: string; width?: string } = {}): Promise<{ el: CcMap; events: CustomEvent[] }> {
   const el = document.createElement('cc-map') as CcMap;
-  for (const [name, value] of Object.entries<string | boolean>({ tiles: 'none', ...attributes })) {
-    if (value === false) continue;
-    el.setAttribute(name, value === true ? '' : value);
-  }
+  // Tests never reach a tile server: no tiles unless a test asks for the sandbox's.
+  Object.entries<string | boolean>({ tiles: 'none', ...attributes })
+    .filter(([, value]) => value !== false)
+    .forEach(([name, value]) => el.setAttribute(name, typeof value === 'string' ? value : ''));
   const events = recordEvents(el);
-  const wrapper = fixtureSync<HTMLDivElement>(html`<div lang=${options.lang ?? 'fr'} style=${`width:${options.width ?? '900px'}`}></div>`);
-  wrapper.append(el);
+  fixtureSync<HTMLDivElement>(html`<div lang=${options.lang ?? 'fr'} style=${`width:${options.width ?? '900px'}`}></div>`).append(el);
   return { el, events };
 }
 

@@ -120,18 +120,10 @@ export function renderPlaceDetail(t: Translation, linkBase: string, detail: Deta
 
 export const CATEGORY_COUNT = CATEGORIES.length;
 
-export interface MapBoxContext {
-  readonly t: Translation;
-  readonly hidden: boolean;
-  readonly failed: boolean;
-  readonly located: number;
-  readonly tiles: TilesChoice;
-  readonly locate: boolean;
-  readonly zoomBy: (delta: number) => void;
-  readonly panBy: (x: number, y: number) => void;
-  readonly fitAll: () => void;
-  readonly onLocate: () => void;
-}
+/** What the map box shows (`located`: the places drawn; `locate`: offer "Près de moi") and what its buttons do. */
+export type MapBoxContext = { readonly t: Translation; readonly hidden: boolean; readonly failed: boolean; readonly located: number; readonly tiles: TilesChoice; readonly locate: boolean } & {
+  readonly [action in 'fitAll' | 'onLocate']: () => void;
+} & { readonly zoomBy: (delta: number) => void; readonly panBy: (x: number, y: number) => void };
 
 const PAN = 120;
 
