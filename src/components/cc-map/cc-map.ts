@@ -224,7 +224,8 @@ export class CcMap extends LitElement {
       },
     });
     const set: PlaceSet = { items: done.items, total: done.total };
-    // cc-load waits for the map: the places indexed and their clusters drawn.
+    // cc-load waits for the map (the places indexed and their clusters drawn); the list shows them meanwhile.
+    context.preview(set);
     await this.map.settled;
     this.fitInitial(set.items);
     await this.map.setItems(this.filtered(set.items), this.itemsKey(load));
