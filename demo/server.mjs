@@ -98,7 +98,7 @@ const handlerFor = (sandbox) => async function handle(req, res) {
 /**
  * Starts the demo server: demo pages, dist/ and a sandbox on one origin.
  * @param {{ port?: number, host?: string, sandbox?: import('../sandbox/index.mjs').SandboxOptions }} [options]
- * @returns {Promise<{ url: string, server: http.Server, sandbox: ReturnType<typeof createSandbox>, close: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, tiles: string, server: http.Server, sandbox: ReturnType<typeof createSandbox>, close: () => Promise<void> }>}
  */
 export async function startDemoServer({ port = 0, host = '127.0.0.1', sandbox: sandboxOptions = {} } = {}) {
   const sandbox = createSandbox(sandboxOptions);
@@ -121,7 +121,7 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', sandbox: s
     server.close(() => done());
     server.closeAllConnections?.();
   });
-  return { url, server, sandbox, close };
+  return { url, tiles: `${url}/tiles/{z}/{x}/{y}.svg`, server, sandbox, close };
 }
 
 // `node demo/server.mjs` (npm start): listen on $PORT and print the pages.
@@ -147,6 +147,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
 
   The sandbox API is on the same origin: ${base}/co2/…, ${base}/api/…, ${base}/upload/…
   Widgets on these pages use api-base="${base}" (add ?api-base=https://… to a page's address to change it).
+  Stand-in map tiles (no tile server is reached): ${base}/tiles/{z}/{x}/{y}.svg, which demo.js gives every
+  <cc-map> without a tiles attribute; map scopes of N places: sourceKey carte-{N} (sandbox/README.md).
   Stop with Ctrl+C.`);
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => close().then(() => process.exit(0)));
