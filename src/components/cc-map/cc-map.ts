@@ -192,7 +192,11 @@ export class CcMap extends LitElement {
   }
 
   /** Fits the view to every place shown. */
-  fitAll(user = false): void {
+  fitAll(): void {
+    this.fitPlaces(false);
+  }
+
+  private fitPlaces(user: boolean): void {
     const bounds = boundsOf(this.filtered());
     if (bounds) this.map.engine?.fit(bounds, user);
   }
@@ -369,7 +373,7 @@ export class CcMap extends LitElement {
       locate: this.locate,
       zoomBy: (delta) => engine?.zoomBy(delta),
       panBy: (x, y) => engine?.panBy(x, y),
-      fitAll: () => this.fitAll(true),
+      fitAll: () => this.fitPlaces(true),
       onLocate: () => this.map.locate(() => (this.announced = this.localize.t.map.locateFailed)),
     });
   }
