@@ -83,7 +83,9 @@ describe('<cc-map>', () => {
     expect(body).to.include('fields[]=geo');
     expect(body).to.include('fields[]=name');
     expect(body).not.to.include('fields[]=description');
-    expect(body).to.include('indexStep=2500');
+    expect(body).to.include('indexStep=1000');
+    expect(body.match(/searchType\[\]=/g)).to.have.length(1);
+    expect(body).to.include('countType[]=poi');
   });
 
   it('places without a usable position are listed, marked and counted, never drawn', async () => {

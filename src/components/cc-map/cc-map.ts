@@ -18,7 +18,7 @@ import type { EngineView } from './map-engine.js';
 import { CATEGORIES, DEFAULT_MAP_TYPES, boundsOf, categoryType, inBounds, isMapType, mapProblems, ofTypes, nearestInDirection, parseCenter, resolveTiles } from './map-model.js';
 import { renderListBox, renderMapBox, renderOverlay, renderPlaceDetail, renderPopup, renderTypeFilters } from './map-views.js';
 
-const PAGE_SIZE = 2500;
+const PAGE_SIZE = 1000;
 const LIST_PAGE = 20;
 const NARROW = 600;
 
