@@ -76,6 +76,8 @@ export async function loadPlaces(client: CommunecterClient, query: SearchQuery, 
       const full = items.length >= max;
       const groupDone = added === 0 || page.items.length + page.dropped < pageSize || full;
       const done = full || (groupDone && g === parts.length - 1);
+      // Every page read: the total is what came (the server's counts may include records it does not send).
+      if (done && !full) total = items.length;
       options.onPage?.({ items, total, done });
       if (done) return { items, total, done };
       if (groupDone) break;

@@ -15,7 +15,7 @@ import { uiStyles } from '../../shared/ui.styles.js';
 import { mapStyles } from './cc-map.styles.js';
 import { MapController } from './map-controller.js';
 import type { EngineView } from './map-engine.js';
-import { CATEGORIES, DEFAULT_MAP_TYPES, boundsOf, categoryType, inBounds, isMapType, mapProblems, ofTypes, nearestInDirection, parseCenter, resolveTiles } from './map-model.js';
+import { CATEGORIES, DEFAULT_MAP_TYPES, boundsOf, categoryType, isMapType, mapProblems, ofTypes, memoLast, nearestInDirection, parseCenter, resolveTiles, splitPlaces } from './map-model.js';
 import { renderListBox, renderMapBox, renderOverlay, renderPlaceDetail, renderPopup, renderTypeFilters } from './map-views.js';
 
 const PAGE_SIZE = 1000;
@@ -103,6 +103,8 @@ export class CcMap extends LitElement {
   @state() private shown: 'map' | 'list' = 'map';
   @state() private failedImages: ReadonlySet<string> = new Set();
   private active = 0;
+  private readonly byType = memoLast((items: readonly CommunecterElement[], _count: number, types: readonly string[]) => ofTypes(items, types));
+  private readonly split = memoLast((items: readonly CommunecterElement[], _count: number, bounds: readonly [number, number, number, number] | null) => splitPlaces(items, bounds));
   private userMoved = false;
   private loadCount = 0;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -239,7 +241,7 @@ export class CcMap extends LitElement {
   }
 
   private filtered(items: readonly CommunecterElement[] = this.items): readonly CommunecterElement[] {
-    return ofTypes(items, this.filters.types);
+    return this.byType(items, items.length, this.filters.types);
   }
 
   /** Places of one load under one filter: pages that arrive extend them. */
@@ -273,7 +275,7 @@ export class CcMap extends LitElement {
 
   private scheduleAnnouncement(): void {
     clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => (this.announced = this.localize.t.map.inView(this.inView().length)), 500);
+    this.announceTimer = setTimeout(() => (this.announced = this.localize.t.map.inView(this.places().inView.length)), 500);
   }
 
   private async handleActivate(index: number, event: Event): Promise<void> {
@@ -337,10 +339,9 @@ export class CcMap extends LitElement {
   }
 
   /** The places the list shows: those in view (all of them without a map), then those without a position. */
-  private inView(): readonly CommunecterElement[] {
+  private places(): ReturnType<typeof splitPlaces> {
     const items = this.filtered();
-    const bounds = this.map.engine && !this.map.failed ? this.viewBounds : null;
-    return bounds ? items.filter((item) => inBounds(item, bounds)) : items.filter((item) => item.position);
+    return this.split(items, items.length, this.map.engine && !this.map.failed ? this.viewBounds : null);
   }
 
   override render(): TemplateResult {
@@ -355,7 +356,7 @@ export class CcMap extends LitElement {
       ${failed ? renderErrorState(t, this.results.error, `${normalizeLinkBase(this.linkBase)}/#search`, () => this.results.retry()) : html`
       ${this.noFilters || !set ? nothing : renderTypeFilters(t, this.filters, set.items)}
       ${toggle ? html`<div class="view-switch" role="group" aria-label=${t.map.viewLabel}>${(['map', 'list'] as const).map((view) => html`<button type="button" class="button" aria-pressed=${this.shown === view ? 'true' : 'false'} @click=${() => (this.shown = view)}>${view === 'map' ? t.map.showMap : t.map.showList}</button>`)}</div>` : nothing}
-      <p part="status" class="status" role="status">${!set ? (phase === 'loading' ? t.common.loading : '') : phase === 'loading' ? t.map.progress(set.items.length, set.total) : this.announced || t.map.inView(this.inView().length)}</p>
+      <p part="status" class="status" role="status">${!set ? (phase === 'loading' ? t.common.loading : '') : phase === 'loading' ? t.map.progress(set.items.length, set.total) : this.announced || t.map.inView(this.places().inView.length)}</p>
       <div class="panes">${this.renderMap(toggle && this.shown === 'list')}${this.renderList(set, toggle && this.shown === 'map')}</div>`}
       ${this.detail.item ? renderPlaceDetail(t, this.linkBase, this.detail, this.detail.item, itemTypeLabel(t, this.detail.item), this.failedImages.has(this.detail.item.id), () => (this.failedImages = new Set([...this.failedImages, this.detail.item!.id]))) : nothing}
       ${renderSkipTarget()}
@@ -368,7 +369,7 @@ export class CcMap extends LitElement {
       t: this.localize.t,
       hidden,
       failed: this.map.failed,
-      located: this.filtered().filter((item) => item.position).length,
+      located: this.places().located,
       tiles: this.tileChoice(),
       locate: this.locate,
       zoomBy: (delta) => engine?.zoomBy(delta),
@@ -381,8 +382,8 @@ export class CcMap extends LitElement {
   private renderList(set: PlaceSet | null, hidden: boolean): TemplateResult | typeof nothing {
     if (!set) return nothing;
     const t = this.localize.t;
-    const unlocated = this.filtered().filter((item) => !item.position);
-    const entries = [...this.inView(), ...unlocated];
+    const { inView, unlocated } = this.places();
+    const entries = [...inView, ...unlocated];
     if (entries.length === 0) return html`<div class="list-box" ?hidden=${hidden}>${renderEmpty(t, this.filters.active, t.map, () => this.filters.clearAll())}</div>`;
     const pages = Math.max(1, Math.ceil(entries.length / LIST_PAGE));
     const page = Math.min(this.listPage, pages);

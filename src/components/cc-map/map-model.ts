@@ -6,6 +6,7 @@
 import { ORGANIZATION_TYPES, parseList, type CommunecterElement, type ConfigProblem, type SearchType } from '../../api/index.js';
 import type { Translation } from '../../shared/i18n/types.js';
 import { checkInteger, checkLang, checkListChoice, fallbackProblem } from '../../shared/attribute-checks.js';
+import { sameKey } from '../../shared/memo.js';
 
 export const DEFAULT_MAP_TYPES: readonly SearchType[] = ['organizations', 'projects', 'poi'];
 const ALLOWED_TYPES: readonly string[] = [...ORGANIZATION_TYPES, 'organizations', 'projects', 'events', 'poi'];
@@ -217,4 +218,31 @@ export function boundsOf(items: readonly CommunecterElement[]): [number, number,
 export function inBounds(item: CommunecterElement, bounds: readonly [number, number, number, number]): boolean {
   const p = item.position;
   return p !== null && p.lat >= bounds[0] && p.lat <= bounds[2] && p.lng >= bounds[1] && p.lng <= bounds[3];
+}
+
+/**
+ * The last result of `compute`, kept while its arguments stay the same (the first by identity, the
+ * others by value): at 100,000 places the element must not filter them again at every render.
+ */
+export function memoLast<A extends readonly unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
+  let last: { key: readonly unknown[]; value: R } | null = null;
+  return (...args) => {
+    if (!last || !sameKey(args, last.key)) last = { key: args, value: compute(...args) };
+    return last.value;
+  };
+}
+
+/** The places the list shows: those in `bounds` (all located ones without bounds), and those without a position. */
+export function splitPlaces(items: readonly CommunecterElement[], bounds: readonly [number, number, number, number] | null): { inView: CommunecterElement[]; unlocated: CommunecterElement[]; located: number } {
+  const inView: CommunecterElement[] = [];
+  const unlocated: CommunecterElement[] = [];
+  let located = 0;
+  for (const item of items) {
+    if (!item.position) unlocated.push(item);
+    else {
+      located++;
+      if (!bounds || inBounds(item, bounds)) inView.push(item);
+    }
+  }
+  return { inView, unlocated, located };
 }
