@@ -35,15 +35,14 @@ type Story = StoryObj<Args>;
 /** The places of a commune (Saint-Leu, La Réunion, INSEE 97413) on the sandbox's tiles. */
 export const Default: Story = {};
 
+/** The map inside a container: a language, or a width. */
+const inside = (attributes: { lang?: string; style?: string }): Story['render'] => (args) => html`<div lang=${attributes.lang ?? 'fr'} style=${attributes.style ?? ''}>${meta.render!(args, {} as never)}</div>`;
+
 /** In French, whatever the browser's language. */
-export const French: Story = {
-  render: (args) => html`<div lang="fr">${meta.render!(args, {} as never)}</div>`,
-};
+export const French: Story = { render: inside({ lang: 'fr' }) };
 
 /** In English: the language comes from the closest `lang` attribute. */
-export const English: Story = {
-  render: (args) => html`<div lang="en">${meta.render!(args, {} as never)}</div>`,
-};
+export const English: Story = { render: inside({ lang: 'en' }) };
 
 /** A regional network beside its list, with the "Près de moi" button. */
 export const NetworkSideList: Story = { args: { insee: '', sourceKey: 'carte-10000', types: 'organizations,projects,events,poi', list: 'side', locate: true } };
@@ -74,9 +73,7 @@ export const ConfigurationError: Story = {
 };
 
 /** A phone or a sidebar: the list is behind a Carte/Liste switch. */
-export const Narrow: Story = {
-  render: (args) => html`<div style="width:360px">${meta.render!(args, {} as never)}</div>`,
-};
+export const Narrow: Story = { render: inside({ style: 'width:360px' }) };
 
 /** Without tiles: the clusters on a plain background (tests use this). */
 export const NoTiles: Story = {

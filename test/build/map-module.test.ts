@@ -1,7 +1,7 @@
 // <cc-map> from the ES build (dist/cc-map.js, the entry the benchmark drives): the map chunk and the
 // clustering worker are built chunks, the worker starts from the bundle's own URL.
 import { expect } from '@open-wc/testing';
-import { sandboxUrl } from '../helpers.js';
+import { appendAndLoad, sandboxUrl } from '../helpers.js';
 
 describe('<cc-map> in the ES build', () => {
   it('registers from dist/cc-map.js, clusters in the built worker and draws', async () => {
@@ -15,20 +15,14 @@ describe('<cc-map> in the ES build', () => {
     } as typeof Worker;
     try {
       await import('/dist/cc-map.js' as string);
-      const map = document.createElement('cc-map');
-      map.setAttribute('api-base', sandboxUrl());
-      map.setAttribute('postal-code', '974');
-      map.setAttribute('tiles', 'none');
-      map.setAttribute('list', 'below');
-      map.style.cssText = 'display:block;width:800px';
-      document.body.append(map);
-      const load = await new Promise<CustomEvent>((resolve) => map.addEventListener('cc-load', (event) => resolve(event as CustomEvent), { once: true }));
-      expect(load.detail.count).to.be.greaterThan(0);
+      const map = appendAndLoad('cc-map', { 'api-base': sandboxUrl(), 'postal-code': '974', tiles: 'none', list: 'below' }, 'display:block;width:800px');
+      const detail = await map.loaded;
+      expect(detail.count).to.be.greaterThan(0);
       expect(started).to.have.length(1);
       expect(started[0]).to.match(/\/dist\/chunks\/cc-map-worker\.js$/);
-      expect(map.shadowRoot!.querySelectorAll('[part~="cluster"], [part~="marker"]').length).to.be.greaterThan(0);
-      expect(map.shadowRoot!.querySelectorAll('*').length).to.be.at.most(1400);
-      map.remove();
+      expect(map.el.shadowRoot!.querySelectorAll('[part~="cluster"], [part~="marker"]').length).to.be.greaterThan(0);
+      expect(map.el.shadowRoot!.querySelectorAll('*').length).to.be.at.most(1400);
+      map.el.remove();
     } finally {
       window.Worker = RealWorker;
     }

@@ -7,7 +7,7 @@ import { expect, fixtureCleanup, fixtureSync, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CcMap } from '../../src/components/cc-map/cc-map.js';
 import { engineLoader } from '../../src/components/cc-map/engine-loader.js';
-import { recordEvents, sandboxUrl, settled } from '../helpers.js';
+import { loadScript, recordEvents, sandboxUrl, settled } from '../helpers.js';
 
 const leafletRequests = (): string[] => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => /leaflet|map-engine|supercluster|cluster-index/.test(name));
 
@@ -41,13 +41,7 @@ describe('<cc-map> loads Leaflet only when a map is shown', () => {
   });
 
   it('neither reads nor writes a global L: a host page\'s own Leaflet keeps working', async () => {
-    await new Promise<void>((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = '/node_modules/leaflet/dist/leaflet-src.js';
-      script.onload = () => resolve();
-      script.onerror = () => reject(new Error('could not load the UMD Leaflet'));
-      document.head.append(script);
-    });
+    await loadScript('/node_modules/leaflet/dist/leaflet-src.js');
     const host = window as unknown as { L: { map: (el: HTMLElement) => { setView: (c: [number, number], z: number) => { getZoom: () => number } }; version: string } };
     const hostL = host.L;
     const hostDiv = fixtureSync<HTMLDivElement>(html`<div style="width:300px;height:200px"></div>`);
