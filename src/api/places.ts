@@ -21,8 +21,8 @@ export const PLACE_FIELDS = [
   'shortDescription', 'tags', 'startDate', 'endDate', 'allDay', 'timeZone',
 ] as const;
 
-/** Hard ceiling of one map. */
-export const MAX_PLACES = 100_000;
+/** Hard ceiling of one map (a scope of 100,000 located places is 102,040 records with the unlocated ones). */
+export const MAX_PLACES = 150_000;
 
 export interface PlacesProgress {
   /** Every place received so far, in server order, without duplicates. */
