@@ -226,7 +226,7 @@ export class CcMap extends LitElement {
         if (progress.done) return;
         context.preview({ items: progress.items, total: progress.total });
         this.fitInitial(progress.items);
-        void this.map.setItems(this.filtered(progress.items), this.itemsKey(load));
+        void this.map.setItems(this.filtered(progress.items), this.itemsKey(load), true);
       },
     });
     const set: PlaceSet = { items: done.items, total: done.total };

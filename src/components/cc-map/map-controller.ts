@@ -36,6 +36,7 @@ export class MapController implements ReactiveController {
   private near = false;
   private observer: IntersectionObserver | null = null;
   private items: readonly CommunecterElement[] = [];
+  private indexedCount = 0;
   private itemsKey: unknown = null;
   private drawing: Promise<void> = Promise.resolve();
   private settle: () => void = () => undefined;
@@ -74,8 +75,12 @@ export class MapController implements ReactiveController {
    * The places to draw (all pages so far, filtered). `append` says they extend the previous list, so
    * the main-thread index keeps its shards. Resolves once they are indexed and drawn.
    */
-  setItems(items: readonly CommunecterElement[], key: unknown): Promise<void> {
-    const append = this.itemsKey === key && items.length >= this.items.length;
+  setItems(items: readonly CommunecterElement[], key: unknown, partial = false): Promise<void> {
+    const append = this.itemsKey === key && items.length >= this.indexedCount;
+    // While pages arrive, the index is rebuilt when the set grew by a third: a handful of rebuilds for
+    // 100 pages, and the last full one never waits behind an almost full one.
+    if (partial && append && this.indexedCount > 0 && items.length < this.indexedCount * 1.34) return Promise.resolve();
+    this.indexedCount = items.length;
     this.items = items;
     this.itemsKey = key;
     return this.index(append);
