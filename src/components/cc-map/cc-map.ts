@@ -169,8 +169,7 @@ export class CcMap extends LitElement {
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const wait = this.localize.beforeFirstUpdate();
-    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    return this.localize.beforeFirstUpdate()?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
   protected override updated(): void {
@@ -225,7 +224,7 @@ export class CcMap extends LitElement {
       onPage: (progress) => {
         if (progress.done) return;
         context.preview({ items: progress.items, total: progress.total });
-        this.fitInitial(progress.items);
+        if (this.map.clusters.length === 0) this.fitInitial(progress.items); // the first page drawn; the rest at the end
         void this.map.setItems(this.filtered(progress.items), this.itemsKey(load), true);
       },
     });
@@ -341,7 +340,8 @@ export class CcMap extends LitElement {
   /** The places the list shows: those in view (all of them without a map), then those without a position. */
   private places(): ReturnType<typeof splitPlaces> {
     const items = this.filtered();
-    return this.split(items, items.length, this.map.engine && !this.map.failed ? this.viewBounds : null);
+    const count = this.results.phase === 'loading' ? Math.floor(items.length / 10_000) : items.length; // steps of 10,000 while pages arrive
+    return this.split(items, count, this.map.engine && !this.map.failed ? this.viewBounds : null);
   }
 
   override render(): TemplateResult {

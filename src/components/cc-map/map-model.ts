@@ -19,14 +19,11 @@ export const isMapType = (type: string): type is SearchType => ALLOWED_TYPES.inc
 export const CATEGORIES = ['NGO', 'LocalBusiness', 'GovernmentOrganization', 'Group', 'Cooperative', 'organization', 'project', 'event', 'poi'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+const CATEGORY_INDEX: Readonly<Record<string, number>> = Object.fromEntries(CATEGORIES.map((category, index) => [category, index]));
+
 export function categoryOf(item: CommunecterElement): number {
-  if (item.kind === 'organization') {
-    const index = item.organizationType ? CATEGORIES.indexOf(item.organizationType) : -1;
-    return index >= 0 ? index : CATEGORIES.indexOf('organization');
-  }
-  if (item.kind === 'project') return CATEGORIES.indexOf('project');
-  if (item.kind === 'event') return CATEGORIES.indexOf('event');
-  return CATEGORIES.indexOf('poi');
+  if (item.kind === 'organization') return CATEGORY_INDEX[item.organizationType ?? 'organization'] ?? CATEGORY_INDEX['organization']!;
+  return CATEGORY_INDEX[item.kind] ?? CATEGORY_INDEX['poi']!;
 }
 
 /** The search type a category filter chip stands for. */
@@ -246,3 +243,19 @@ export function splitPlaces(items: readonly CommunecterElement[], bounds: readon
   }
   return { inView, unlocated, located };
 }
+
+/**
+ * Places per category. The set grows page after page (the same array, longer): only the new places
+ * are counted, so 100 pages of 1,000 cost 100,000 steps, not five million.
+ */
+export function categoryCounter(): (items: readonly CommunecterElement[]) => readonly number[] {
+  let last: { items: readonly CommunecterElement[]; count: number; counts: number[] } | null = null;
+  return (items) => {
+    if (!last || last.items !== items || items.length < last.count) last = { items, count: 0, counts: new Array<number>(CATEGORIES.length).fill(0) };
+    for (let i = last.count; i < items.length; i++) last.counts[categoryOf(items[i]!)]!++;
+    if (last.count !== items.length) last = { ...last, count: items.length, counts: [...last.counts] };
+    return last.counts;
+  };
+}
+
+export const countCategories = categoryCounter();

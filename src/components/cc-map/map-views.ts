@@ -14,7 +14,7 @@ import type { Translation } from '../../shared/i18n/types.js';
 import { renderAddress, renderContacts, renderDetailFooter, renderDetailImage, renderFilterPanel, renderTagList } from '../../shared/templates.js';
 import { renderDetailDialog, type DetailController } from '../../shared/ui.js';
 import type { PlacedCluster } from './map-engine.js';
-import { CATEGORIES, categoryLabel, categoryOf, categoryType, clusterName, donutGradient, type TilesChoice } from './map-model.js';
+import { CATEGORIES, categoryLabel, categoryOf, categoryType, clusterName, countCategories, donutGradient, type TilesChoice } from './map-model.js';
 
 export interface OverlayContext {
   readonly t: Translation;
@@ -155,8 +155,7 @@ export function renderListBox(c: ListContext, list: { hidden: boolean; unlocated
 
 /** The type filter (a chip per category present, with counts) and the legend of the marker shapes. */
 export function renderTypeFilters(t: Translation, filters: FilterController, items: readonly CommunecterElement[]): TemplateResult {
-  const counts = new Array<number>(CATEGORIES.length).fill(0);
-  for (const item of items) counts[categoryOf(item)]!++;
+  const counts = countCategories(items);
   const present = CATEGORIES.map((category, index) => ({ category, index })).filter((entry) => counts[entry.index]! > 0);
   const label = (index: number): string => categoryLabel(t, CATEGORIES[index]!, 2);
   return renderFilterPanel({
