@@ -43,6 +43,9 @@ const THIRD_PARTY = [
   ['@lit/task', /[\\/]node_modules[\\/]@lit[\\/]task[\\/]/, 'BSD-3-Clause, Google LLC'],
   ['dompurify', /[\\/]node_modules[\\/]dompurify[\\/]/, 'MPL-2.0 OR Apache-2.0'],
   ['marked', /[\\/]node_modules[\\/]marked[\\/]/, 'MIT'],
+  ['leaflet', /[\\/]node_modules[\\/]leaflet[\\/]/, 'BSD-2-Clause, Volodymyr Agafonkin'],
+  ['leaflet.css', /generated[\\/]leaflet-css/, 'BSD-2-Clause, Volodymyr Agafonkin'],
+  ['supercluster', /[\\/]node_modules[\\/](?:supercluster|kdbush)[\\/]/, 'ISC, Mapbox'],
 ];
 const banner = (chunk) => {
   const bundled = THIRD_PARTY.filter(([, pattern]) => chunk.moduleIds.some((id) => pattern.test(id)));
@@ -64,9 +67,38 @@ export const templateMinifyOptions = {
     minifyJS: false,
   },
 };
+// The map's clustering worker: `new Worker(new URL('./cluster-worker.ts', import.meta.url), …)` in
+// map-engine.ts (the form Vite and the dev server understand as it is) becomes a chunk of its own,
+// chunks/cc-map-worker.js, next to chunks/cc-map-engine.js, and the URL points at it.
+function mapWorker() {
+  const pattern = /new URL\('\.\/cluster-worker\.ts', import\.meta\.url\)/;
+  return {
+    name: 'cc-map-worker',
+    async transform(code, id) {
+      if (!id.endsWith('map-engine.ts') || !pattern.test(code)) return null;
+      const resolved = await this.resolve('./cluster-worker.ts', id);
+      const reference = this.emitFile({ type: 'chunk', id: resolved.id, fileName: 'chunks/cc-map-worker.js' });
+      return { code: code.replace(pattern, `new URL(import.meta.ROLLUP_FILE_URL_${reference})`), map: null };
+    },
+  };
+}
+
+// The classic script cannot split into chunks: its map element imports the ES build's map chunk from
+// the script's own URL instead (engine-loader.iife.ts), so a page without a map still never loads Leaflet.
+function iifeEngineLoader() {
+  return {
+    name: 'cc-map-iife-engine-loader',
+    async resolveId(source, importer) {
+      if (source !== './engine-loader.js' || !importer?.includes('cc-map')) return null;
+      return this.resolve('./engine-loader.iife.ts', importer);
+    },
+  };
+}
+
 const minifyTemplates = () => minifyLiterals({ include: ['src/**/*.ts'], failOnError: true, options: templateMinifyOptions });
 
-const plugins = () => [
+const plugins = (...extra) => [
+  ...extra,
   noCssImportAttributes(),
   minifyTemplates(),
   // `browser: true` + default export conditions: Lit's production build, never its "development" one.
@@ -104,13 +136,15 @@ export default [
       'cc-widgets': 'src/index.ts',
       classes: 'src/classes.ts',
       ...elementEntries(),
+      // Loaded with import() by <cc-map> (and from the classic script's URL): a stable name.
+      'cc-map-engine': 'src/components/cc-map/map-engine.ts',
     },
-    plugins: plugins(),
+    plugins: plugins(mapWorker()),
     onwarn,
     output: {
       dir: 'dist',
       format: 'es',
-      entryFileNames: '[name].js',
+      entryFileNames: (chunk) => (chunk.name === 'cc-map-engine' ? 'chunks/[name].js' : '[name].js'),
       chunkFileNames: 'chunks/[name]-[hash].js',
       // Folds chunks of a few hundred bytes (guarded registration) into a neighbour: each extra file a page
       // fetches costs a request and a gzip stream of its own.
@@ -122,7 +156,7 @@ export default [
   },
   {
     input: 'src/index.ts',
-    plugins: plugins(),
+    plugins: plugins(iifeEngineLoader()),
     onwarn,
     output: {
       file: 'dist/cc-widgets.iife.js',

@@ -220,3 +220,21 @@ export function bidiLeaks(root: ShadowRoot | Element): string[] {
   }
   return leaks;
 }
+
+/** Loads a classic script (a UMD library, the classic-script bundle) into the test page. */
+export function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = Object.assign(document.createElement('script'), { src, onload: () => resolve(), onerror: () => reject(new Error(`could not load ${src}`)) });
+    document.head.append(script);
+  });
+}
+
+/** Appends an element with its attributes to the body and resolves with its first `cc-load` detail. */
+export function appendAndLoad(tag: string, attributes: Record<string, string>, style = ''): { el: HTMLElement; loaded: Promise<CustomEvent['detail']> } {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.style.cssText = style;
+  const loaded = new Promise<CustomEvent['detail']>((resolve) => el.addEventListener('cc-load', (event) => resolve((event as CustomEvent).detail), { once: true }));
+  document.body.append(el);
+  return { el, loaded };
+}

@@ -51,3 +51,4 @@ export {
 } from './normalize/responses.js';
 export { plainExcerpt, toTimeZone } from './normalize/primitives.js';
 export * from './types.js';
+export { loadPlaces, MAX_PLACES, PLACE_FIELDS, type PlacesOptions, type PlacesProgress } from './places.js';

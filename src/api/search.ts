@@ -65,6 +65,8 @@ export interface SearchQuery {
   readonly countTypes?: readonly SearchType[];
   /** Modern servers only (`sortBy[field]=±1`); 2018 servers sort by type (see the contract). */
   readonly sortBy?: Readonly<Record<string, 1 | -1>>;
+  /** Modern servers only (`fields[]`, contract section 14): the fields each result needs; older ones send every field. */
+  readonly fields?: readonly string[];
 }
 
 const SORT_FIELD = /^[A-Za-z][\w.]{0,40}$/;
@@ -173,6 +175,7 @@ export function buildSearchForm(query: SearchQuery): FormFields {
     count: query.count ? 'true' : undefined,
     countType: query.count ? unique([...countedTypes(query.types), ...(query.countTypes ?? [])]) : undefined,
     sortBy: Object.keys(sortBy).length > 0 ? sortBy : undefined,
+    fields: query.fields && query.fields.length > 0 ? unique(query.fields.filter((name) => SORT_FIELD.test(name))) : undefined,
   };
 }
 

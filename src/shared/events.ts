@@ -11,6 +11,8 @@ export interface CcLoadDetail {
   readonly total: number | null;
   /** Set when requests failed and answers kept in the browser were shown instead: when they were received (ISO 8601). */
   readonly staleSince?: string;
+  /** `<cc-map>`: items with a usable position (drawn on the map). */
+  readonly located?: number;
 }
 
 export interface CcErrorDetail {
@@ -31,10 +33,15 @@ export interface CcFilterChangeDetail {
 }
 
 export interface CcViewChangeDetail {
+  /** `<cc-agenda>`: the view; `<cc-map>`: `map`. */
   readonly view: string;
-  /** First and last day shown, `YYYY-MM-DD`. */
-  readonly from: string;
-  readonly to: string;
+  /** `<cc-agenda>`: first and last day shown, `YYYY-MM-DD`. */
+  readonly from?: string;
+  readonly to?: string;
+  /** `<cc-map>`: the map's centre, zoom and `[south, west, north, east]` after the visitor's move. */
+  readonly center?: { readonly lat: number; readonly lng: number };
+  readonly zoom?: number;
+  readonly bounds?: readonly [number, number, number, number];
 }
 
 export interface CcEventMap {

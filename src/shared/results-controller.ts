@@ -25,7 +25,7 @@ import type { CommunecterClient, RequestOptions } from '../api/client.js';
 import { ApiError, isAbortError } from '../api/errors.js';
 import type { ConfigProblem } from '../api/scope.js';
 import type { StoredAnswer } from '../api/store.js';
-import { emit } from './events.js';
+import { emit, type CcLoadDetail } from './events.js';
 
 export type Phase = 'loading' | 'loaded' | 'empty' | 'stale' | 'failed' | 'config';
 
@@ -59,7 +59,7 @@ export interface ResultsOptions<A extends readonly unknown[], R> {
   /** Nothing in the scope at all (not "nothing matches the filters"). */
   readonly isEmpty: (value: R) => boolean;
   /** The `cc-load` figures for a completed value. */
-  readonly counts: (value: R) => { count: number; total: number | null };
+  readonly counts: (value: R) => CcLoadDetail;
   /** Called with the completed value before `cc-load` fires (derived state can be computed first). */
   readonly onLoaded?: (value: R) => void;
   readonly slowAfterMs?: number;

@@ -26,6 +26,7 @@ export interface Translation {
   readonly common: CommonStrings;
   readonly directory: DirectoryStrings;
   readonly agenda: AgendaStrings;
+  readonly map: MapStrings;
 }
 
 export interface CommonStrings {
@@ -141,4 +142,50 @@ export interface DirectoryStrings {
   readonly logoOf: (name: string) => string;
   readonly moreTags: (count: number) => string;
   readonly members: (count: number) => string;
+}
+
+export interface MapStrings {
+  /** The skip link: "Passer la carte". */
+  readonly skip: string;
+  readonly label: string;
+  /** The map region's name: "Carte : 1 742 lieux". */
+  readonly region: (count: number) => string;
+  /** "Groupe de 42 lieux : 20 associations, 15 entreprises" (`parts` already joined). */
+  readonly clusterName: (count: number, parts: string) => string;
+  /** A marker's accessible name: "Le Tiers-Lieu, Association". */
+  readonly markerName: (name: string, type: string) => string;
+  /** Progress while pages arrive: "12 000 lieux sur 48 000". */
+  readonly progress: (loaded: number, total: number | null) => string;
+  /** "34 lieux dans cette zone". */
+  readonly inView: (count: number) => string;
+  /** "1 742 lieux". */
+  readonly places: (count: number) => string;
+  readonly noPosition: string;
+  /** "12 lieux sans position sur la carte". */
+  readonly unlocated: (count: number) => string;
+  readonly zoomIn: string;
+  readonly zoomOut: string;
+  readonly panNorth: string;
+  readonly panSouth: string;
+  readonly panWest: string;
+  readonly panEast: string;
+  readonly fitAll: string;
+  readonly locate: string;
+  readonly locateFailed: string;
+  readonly controls: string;
+  readonly keysHelp: string;
+  readonly keys: readonly string[];
+  readonly showMap: string;
+  readonly showList: string;
+  readonly viewLabel: string;
+  readonly listLabel: string;
+  readonly moreInfo: string;
+  /** The list of a cluster that cannot split further: "Les 12 lieux de ce groupe". */
+  readonly clusterMembers: (count: number) => string;
+  readonly typeFacet: string;
+  readonly unavailable: string;
+  readonly empty: string;
+  readonly emptyScope: string;
+  readonly attribution: string;
+  readonly capped: (shown: number) => string;
 }

@@ -315,6 +315,8 @@ function measureElement(size) {
         el.setAttribute('source-key', `carte-${size}`);
         el.setAttribute('tiles', 'none');
         el.setAttribute('list', 'below');
+        // The same places as the baseline: every collection of the scope (the element's default leaves events out).
+        el.setAttribute('types', 'organizations,projects,events,poi');
         el.setAttribute('lang', 'fr');
         el.style.cssText = box;
         const loaded = new Promise((done) => el.addEventListener('cc-load', (event) => done(event.detail), { once: true }));
