@@ -127,8 +127,8 @@ export class CcMap extends LitElement {
     problems: () => this.problems(),
     args: () => [this.apiBase, checkScope(this).scope, this.scopeTypes()],
     load: (args, context) => this.load(args[1], args[2], context),
-    isEmpty: (set) => set.items.length === 0, // Up to 150 pages a scope: keeping each in the browser would churn the store; a failed refresh still keeps what is shown.
-    counts: (set) => ({ count: set.items.length, total: set.total, located: set.items.filter((item) => item.position).length }), store: () => false,
+    isEmpty: (set) => set.items.length === 0, store: () => false, // up to 150 pages a scope would churn the browser's store
+    counts: (set) => ({ count: set.items.length, total: set.total, located: set.items.filter((item) => item.position).length }),
   });
   private readonly map = new MapController(this, {
     container: () => this.renderRoot.querySelector<HTMLElement>('.map'),
