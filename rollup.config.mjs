@@ -95,10 +95,28 @@ function iifeEngineLoader() {
   };
 }
 
+// Leaflet 1.9.4 tests for inline SVG at import time with `div.innerHTML = '<svg/>'`, which throws under
+// Trusted Types (`require-trusted-types-for 'script'`) and so kills the whole map chunk on a strict page
+// (Leaflet issues #8423, #9168). The same test without a string-to-HTML sink: append an SVG element made
+// with createElementNS. The build fails if the line is not found (a Leaflet update must be looked at).
+// Leaflet's other innerHTML writes are in controls, popups and DivIcons the map does not use.
+function leafletWithoutHtmlSinks() {
+  const probe = "div.innerHTML = '<svg/>';";
+  return {
+    name: 'leaflet-without-html-sinks',
+    transform(code, id) {
+      if (!id.replace(/\\/g, '/').endsWith('leaflet/dist/leaflet-src.esm.js')) return null;
+      if (!code.includes(probe)) throw new Error('leaflet-src.esm.js changed: its inline-SVG probe is not where the Trusted Types patch expects it');
+      return { code: code.replace(probe, "div.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'svg'));"), map: null };
+    },
+  };
+}
+
 const minifyTemplates = () => minifyLiterals({ include: ['src/**/*.ts'], failOnError: true, options: templateMinifyOptions });
 
 const plugins = (...extra) => [
   ...extra,
+  leafletWithoutHtmlSinks(),
   noCssImportAttributes(),
   minifyTemplates(),
   // `browser: true` + default export conditions: Lit's production build, never its "development" one.

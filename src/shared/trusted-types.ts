@@ -1,19 +1,22 @@
 /**
- * The library's one Trusted Types policy, `communecter-widgets`, for the one script sink it writes:
- * the JSON-LD `<script type="application/ld+json">` an element keeps in its light DOM. Under
- * `require-trusted-types-for 'script'` that assignment throws without a TrustedScript.
+ * The library's one Trusted Types policy, `communecter-widgets`, for the two script sinks it writes:
+ * the JSON-LD `<script type="application/ld+json">` an element keeps in its light DOM, and the URL of
+ * the map's clustering worker. Under `require-trusted-types-for 'script'` both throw without a
+ * TrustedScript / TrustedScriptURL.
  *
- * The policy only passes through text the library made itself (JSON from `scriptSafeJson`, which
- * escapes `<`, `>` and `&`); nothing from the platform reaches it unescaped. A page whose
+ * The policy only passes through what the library made itself (JSON from `scriptSafeJson`, which
+ * escapes `<`, `>` and `&`; the URL of its own worker chunk, resolved from its module's URL); nothing
+ * from the platform or the page reaches it. The policy object never leaves this module. A page whose
  * `trusted-types` directive does not list the name refuses the policy: the elements then write no
  * JSON-LD (one console warning), never an uncaught error. Pages must also allow `lit-html` (Lit's own
  * policy for templates) and `dompurify` (the description sanitiser's) — see the README's CSP section.
  */
 interface ScriptPolicy {
   createScript(text: string): unknown;
+  createScriptURL(url: string): unknown;
 }
 interface TrustedTypesFactory {
-  createPolicy(name: string, rules: { createScript: (text: string) => string }): ScriptPolicy;
+  createPolicy(name: string, rules: { createScript: (text: string) => string; createScriptURL: (url: string) => string }): ScriptPolicy;
 }
 
 export const POLICY_NAME = 'communecter-widgets';
@@ -24,11 +27,11 @@ function scriptPolicy(): ScriptPolicy | null {
   if (policy !== undefined) return policy;
   const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
   if (!factory) {
-    policy = { createScript: (text) => text };
+    policy = { createScript: (text) => text, createScriptURL: (url) => url };
     return policy;
   }
   try {
-    policy = factory.createPolicy(POLICY_NAME, { createScript: (text) => text });
+    policy = factory.createPolicy(POLICY_NAME, { createScript: (text) => text, createScriptURL: (url) => url });
   } catch {
     policy = null;
     console.warn(`communecter-widgets: the page's Trusted Types policy refuses "${POLICY_NAME}"; no JSON-LD is written (list it in the trusted-types directive to keep it).`);
@@ -49,4 +52,13 @@ export function setScriptText(script: HTMLScriptElement, text: string): boolean 
   } catch {
     return false;
   }
+}
+
+/**
+ * The URL of one of the library's own worker chunks, as the page's Trusted Types rules want it for
+ * `new Worker()`; null when they refuse the library's policy (the caller then works without a worker).
+ */
+export function workerScriptUrl(url: URL): string | null {
+  const allowed = scriptPolicy();
+  return allowed ? (allowed.createScriptURL(url.href) as string) : null;
 }

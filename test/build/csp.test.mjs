@@ -1,7 +1,7 @@
 // Strict host pages (issue "hard to break", item 4): a page with `default-src 'none'; script-src 'self';
 // style-src 'self'` and Trusted Types (`require-trusted-types-for 'script'`) runs the built widgets through
 // their states (loaded with hostile records, details of hostile descriptions open, empty, error, configuration
-// error) with zero CSP violations, zero reports to its report-uri and zero uncaught errors, in Chromium and
+// error; the map with Leaflet, its tiles, clusters in a worker, its list) with zero CSP violations, zero reports to its report-uri and zero uncaught errors, in Chromium and
 // Firefox. A second page whose `trusted-types` directive leaves out the library's policy still works: no JSON-LD,
 // one warning, no uncaught error. Needs `npm run build` (npm test builds first).
 /* global document, window -- read inside page.evaluate(), in the browser */
@@ -33,6 +33,7 @@ function page(api) {
 <cc-directory id="empty" api-base="${api}" source-key="no-such-network"></cc-directory>
 <cc-directory id="error" api-base="${api}/__fault/csp-error/500" insee="97413" no-store><a href="https://www.communecter.org/">Voir sur Communecter</a></cc-directory>
 <cc-directory id="config" api-base="${api}" insee="9741"></cc-directory>
+<cc-map id="map" api-base="${api}" source-key="hostile" list="below" tiles="${api}/tiles/{z}/{x}/{y}.svg" tiles-attribution="Sandbox"></cc-map>
 </body></html>`;
 }
 
@@ -101,7 +102,9 @@ async function openPage(browser, name) {
       && root('agenda')?.querySelectorAll('[part~="item-title"]').length > 0
       && root('empty')?.querySelector('[part~="empty"]') !== null
       && root('error')?.querySelector('[part~="error"]') !== null
-      && root('config')?.querySelector('[part~="error"]') !== null;
+      && root('config')?.querySelector('[part~="error"]') !== null
+      && root('map')?.querySelectorAll('[part~="marker"], [part~="cluster"]').length > 0
+      && root('map')?.querySelectorAll('[part~="item"]').length > 0;
   };
   await tab.waitForFunction(settledStates, { timeout: 20_000, polling: 100 });
   return { tab, errors };

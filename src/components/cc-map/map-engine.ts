@@ -10,6 +10,7 @@
 import { DomEvent, latLng, latLngBounds, map as createLeafletMap, tileLayer, type Map as LeafletMap } from 'leaflet/dist/leaflet-src.esm.js';
 import { ShardedIndex, WorkerIndex, type ClusterIndex, type ClusterPoints, type ViewCluster } from './cluster-index.js';
 import { leafletCss } from './generated/leaflet-css.js';
+import { workerScriptUrl } from '../../shared/trusted-types.js';
 
 export type { ClusterPoints, ViewCluster } from './cluster-index.js';
 
@@ -67,7 +68,9 @@ function startWorker(): Worker | null {
   try {
     // A module worker from the bundle's own URL: refused cross-origin and by a CSP without worker-src,
     // which the caller answers with the main-thread index.
-    return new Worker(new URL('./cluster-worker.ts', import.meta.url), { type: 'module' });
+    // Under Trusted Types the URL goes through the library's policy; refused, no worker.
+    const url = workerScriptUrl(new URL('./cluster-worker.ts', import.meta.url));
+    return url === null ? null : new Worker(url, { type: 'module' });
   } catch {
     return null;
   }

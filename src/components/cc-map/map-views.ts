@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProperties } from '../../shared/style-properties.js';
 import { elementPageUrl, type CommunecterElement } from '../../api/index.js';
 import { formatDate } from '../../lib/format.js';
 import { isolate, truncateGraphemes } from '../../lib/text.js';
@@ -36,12 +36,12 @@ export function renderOverlay(c: OverlayContext, popup: TemplateResult | typeof 
     const tabindex = index === c.active ? '0' : '-1';
     if (cluster.point < 0) {
       const style = { ...position, '--_donut': donutGradient(cluster.counts, cluster.count) };
-      return html`<button type="button" part="cluster" class="cluster" data-key=${cluster.ref} style=${styleMap(style)} tabindex=${tabindex} aria-label=${clusterName(c.t, cluster.count, cluster.counts)} @click=${(event: Event) => c.onActivate(index, event)} @focus=${() => c.onFocus(index)}>${cluster.count.toLocaleString(c.t.intlLocale)}</button>`;
+      return html`<button type="button" part="cluster" class="cluster" data-key=${cluster.ref} style=${styleProperties(style)} tabindex=${tabindex} aria-label=${clusterName(c.t, cluster.count, cluster.counts)} @click=${(event: Event) => c.onActivate(index, event)} @focus=${() => c.onFocus(index)}>${cluster.count.toLocaleString(c.t.intlLocale)}</button>`;
     }
     const item = c.pointItems[cluster.point];
     if (!item) return nothing;
     const key = `${item.collection}:${item.id}`;
-    return html`<button type="button" part="marker" class="marker c${categoryOf(item)}" data-key=${key} style=${styleMap(position)} tabindex=${tabindex} aria-label=${c.t.map.markerName(isolate(item.name), c.typeLabel(item))} aria-pressed=${key === c.selectedKey ? 'true' : 'false'} @click=${(event: Event) => c.onActivate(index, event)} @focus=${() => c.onFocus(index)}></button>`;
+    return html`<button type="button" part="marker" class="marker c${categoryOf(item)}" data-key=${key} style=${styleProperties(position)} tabindex=${tabindex} aria-label=${c.t.map.markerName(isolate(item.name), c.typeLabel(item))} aria-pressed=${key === c.selectedKey ? 'true' : 'false'} @click=${(event: Event) => c.onActivate(index, event)} @focus=${() => c.onFocus(index)}></button>`;
   })}${popup}</div>`;
 }
 
@@ -70,7 +70,7 @@ function eventDates(t: Translation, item: CommunecterElement): string {
  * platform link and "Plus d'infos"; or, for a cluster that cannot split further, the list of its places.
  */
 export function renderPopup(c: PopupContext, at: { x: number; y: number }, content: { item: CommunecterElement } | { members: readonly CommunecterElement[] }): TemplateResult {
-  const style = styleMap({ transform: `translate(${at.x}px, ${at.y}px)` });
+  const style = styleProperties({ transform: `translate(${at.x}px, ${at.y}px)` });
   const close = html`<button type="button" class="close popup-close" aria-label=${c.t.common.close} @click=${c.onClose}>×</button>`;
   if ('members' in content) {
     const title = c.t.map.clusterMembers(content.members.length);
@@ -80,7 +80,7 @@ export function renderPopup(c: PopupContext, at: { x: number; y: number }, conte
   const dates = eventDates(c.t, item);
   const place = [item.address?.postalCode, item.address?.locality].filter(Boolean).join(' ');
   const url = elementPageUrl(c.linkBase, item);
-  return html`<div part="popup" class="popup" role="dialog" aria-label=${item.name} style=${style}><div class="popup-body"><div class="popup-head">${item.images.thumb ? html`<img class="popup-image" src=${item.images.thumb} alt="" width="48" height="48" loading="lazy">` : nothing}<p class="popup-title" role="heading" aria-level=${c.headingLevel} tabindex="-1" dir="auto">${item.name}</p>${close}</div><p class="meta"><span class="badge">${c.typeLabel(item)}</span> <span dir="auto">${place}</span></p>${dates ? html`<p class="dates">${dates}</p>` : nothing}${item.shortDescription ? html`<p class="excerpt" dir="auto">${truncateGraphemes(item.shortDescription, 200)}</p>` : nothing}${item.tags.length > 0 ? html`<p class="tags" dir="auto">${item.tags.slice(0, 6).map((tag) => `#${tag}`).join(' ')}</p>` : nothing}<p class="popup-actions"><a href=${url} target="_blank" rel="noopener noreferrer">${c.t.common.seeOnCommunecterNamed(isolate(item.name))}</a> <button type="button" class="button" @click=${(event: Event) => c.onMore(item, event)}>${c.t.map.moreInfo}</button></p></div></div>`;
+  return html`<div part="popup" class="popup" role="dialog" aria-label=${item.name} style=${style}><div class="popup-body"><div class="popup-head">${item.images.thumb ? html`<img class="popup-image" src=${item.images.thumb} alt="" width="48" height="48" loading="lazy">` : nothing}<p class="popup-title" role="heading" aria-level=${c.headingLevel} tabindex="-1" dir="auto">${item.name}</p>${close}</div><p class="meta"><span class="badge">${c.typeLabel(item)}</span> <span dir="auto">${place}</span></p>${dates ? html`<p class="dates">${dates}</p>` : nothing}${item.shortDescription ? html`<p class="excerpt" dir="auto">${truncateGraphemes(item.shortDescription, 200)}</p>` : nothing}${item.tags.length > 0 ? html`<p class="tags" dir="auto">${item.tags.slice(0, 6).map((tag) => `#${isolate(tag)}`).join(' ')}</p>` : nothing}<p class="popup-actions"><a href=${url} target="_blank" rel="noopener noreferrer">${c.t.common.seeOnCommunecterNamed(isolate(item.name))}</a> <button type="button" class="button" @click=${(event: Event) => c.onMore(item, event)}>${c.t.map.moreInfo}</button></p></div></div>`;
 }
 
 export interface ListContext {
