@@ -5,6 +5,7 @@
  */
 import './components/cc-agenda/cc-agenda.define.js';
 import './components/cc-directory/cc-directory.define.js';
+import './components/cc-marketplace/cc-marketplace.define.js';
 
 export * from './classes.js';
 export const version = '0.1.0';

@@ -276,7 +276,9 @@ export function normalizeMarketRecord(value: unknown, options: MarketNormalizeOp
   if (!isRecord(value)) return null;
   try {
     if (isHidden(value)) return null;
-    const id = toId(field(value, '_id')) ?? toId(field(value, 'id')) ?? (mapKey === null ? null : toId(mapKey));
+    const rawId = field(value, '_id');
+    // `{"$oid": …}` is the database export's form (mongoexport), `{"$id": …}` the PHP API's.
+    const id = toId(rawId) ?? (isRecord(rawId) ? toId(field(rawId, '$oid')) : null) ?? toId(field(value, 'id')) ?? (mapKey === null ? null : toId(mapKey));
     const title = toText(field(value, 'name'), { maxLength: 300 });
     if (id === null || title === null) return null;
     const rawSection = key(field(value, 'section'));
