@@ -7,20 +7,15 @@
 // deleted records. Its own PRNG stream, and one id per record from the shared id factory, so the ids and
 // data of every other collection stay exactly what they were before this module existed.
 
-/** The platform's category trees (keys only; the labels are the element's business). */
 import { frenchArticles } from './french.mjs';
+import { CLASSIFIED_CATEGORIES } from './words.mjs';
 
+/** The platform's category trees (keys only; the labels are the element's business). */
 export const MARKET_TREE = {
   classifieds: {
     sections: ['forsale', 'forrent'],
-    categories: {
-      technology: ['tvVideo', 'it', 'touchpads', 'telephony', 'camera', 'audiodevice'],
-      property: ['house', 'flat', 'ground', 'parking', 'office'],
-      vehicles: ['car', 'suv', 'utility', 'moto', 'scooter', 'boat', 'smallcar', 'bikes', 'carequipment', '2wheeledequipment', 'boatequipment', 'bikeequipment'],
-      home: ['householdappliances', 'furniture', 'babyequipment', 'animals', 'various'],
-      leisure: ['sports', 'musicalinstrument', 'soundsystem', 'cddvd', 'toys', 'games', 'bookscomics', 'collections', 'diy', 'gardening', 'artdeco', 'modelmaking', 'childcare', 'animals', 'various'],
-      fashion: ['clothes', 'shoes', 'accessories', 'watches', 'jewels'],
-    },
+    // The same tree as the older ads of generate.mjs.
+    categories: CLASSIFIED_CATEGORIES,
   },
   ressources: {
     sections: ['need', 'offer'],

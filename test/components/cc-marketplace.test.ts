@@ -130,6 +130,8 @@ describe('<cc-marketplace>', () => {
 
     it('configuration error: names the attribute and sends nothing', async () => {
       const captured = stub({});
+      const warn = console.warn;
+      console.warn = () => undefined;
       try {
         const { el } = await place({ 'api-base': STUB, section: 'besion' });
         const error = await settled(el, 'cc-error');
@@ -138,6 +140,7 @@ describe('<cc-marketplace>', () => {
         expect(captured.searches).to.have.length(0);
         await expectAccessible(el);
       } finally {
+        console.warn = warn;
         captured.restore();
       }
     });
@@ -163,12 +166,17 @@ describe('<cc-marketplace>', () => {
     for (const [attribute, value] of [['kinds', 'ressource'], ['section', 'sale'], ['category', 'vehicle'], ['price-min', 'dix'], ['price-max', '-1'], ['currency', 'bitcoin'], ['organization', '../x'], ['insee', '9741']]) {
       it(`${attribute}="${value}": a configuration error, no request`, async () => {
         const captured = stub({});
+        const warn = console.warn;
+        const warnings: string[] = [];
+        console.warn = (message: string) => void warnings.push(message);
         try {
           const { el } = await place({ 'api-base': STUB, [attribute]: value });
           const error = await settled(el, 'cc-error');
           expect(error.detail.error.attribute).to.equal(attribute);
           expect(captured.searches.length + captured.gets.length).to.equal(0);
+          expect(warnings).to.deep.equal([`<cc-marketplace> ${attribute}="${value}" is not valid and no other value is: nothing is loaded (a wrong scope must not show the whole platform).`]);
         } finally {
+          console.warn = warn;
           captured.restore();
         }
       });

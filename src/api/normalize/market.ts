@@ -27,34 +27,33 @@ export const MARKET_SECTIONS = ['need', 'offer', 'forsale', 'forrent', 'donation
 export type MarketSection = (typeof MARKET_SECTIONS)[number];
 
 /** The platform's category trees (pixelhumain/eco assets/js/{classifieds,ressources,jobs}/categories.json). */
+const tree = (lists: Readonly<Record<string, string>>): Readonly<Record<string, readonly string[]>> =>
+  Object.fromEntries(Object.entries(lists).map(([category, subs]) => [category, subs ? subs.split(' ') : []]));
+
+/** The platform's category trees (pixelhumain/eco assets/js/{classifieds,ressources,jobs}/categories.json), sub-types space-separated. */
 export const MARKET_CATEGORIES: Readonly<Record<MarketKind, Readonly<Record<string, readonly string[]>>>> = {
-  classifieds: {
-    technology: ['tvVideo', 'it', 'touchpads', 'telephony', 'camera', 'audiodevice'],
-    property: ['house', 'flat', 'ground', 'parking', 'office'],
-    vehicles: ['car', 'suv', 'utility', 'moto', 'scooter', 'boat', 'smallcar', 'bikes', 'carequipment', '2wheeledequipment', 'boatequipment', 'bikeequipment'],
-    home: ['householdappliances', 'furniture', 'babyequipment', 'animals', 'various'],
-    leisure: ['sports', 'musicalinstrument', 'soundsystem', 'cddvd', 'toys', 'games', 'bookscomics', 'collections', 'diy', 'gardening', 'artdeco', 'modelmaking', 'childcare', 'animals', 'various'],
-    fashion: ['clothes', 'shoes', 'accessories', 'watches', 'jewels'],
-  },
-  ressources: {
-    service: ['charity', 'education', 'househelp', 'washing', 'gardening', 'farming', 'generalmaintenance', 'childrencare', 'ederlycare', 'disabledcare', 'hostinghelp', 'animalcare'],
-    competence: ['artistic', 'laws', 'itdevlopment', 'handcraft', 'animalcare', 'agriculture', 'restauration', 'building'],
-    material: ['electronic', 'furniture', 'primaryressources', 'buildingtools', 'gardeningtools', 'medicalstuff'],
-  },
-  jobs: {
-    joboffer: [],
-    training: [],
-    internship: [],
-  },
+  classifieds: tree({
+    technology: 'tvVideo it touchpads telephony camera audiodevice',
+    property: 'house flat ground parking office',
+    vehicles: 'car suv utility moto scooter boat smallcar bikes carequipment 2wheeledequipment boatequipment bikeequipment',
+    home: 'householdappliances furniture babyequipment animals various',
+    leisure: 'sports musicalinstrument soundsystem cddvd toys games bookscomics collections diy gardening artdeco modelmaking childcare animals various',
+    fashion: 'clothes shoes accessories watches jewels',
+  }),
+  ressources: tree({
+    service: 'charity education househelp washing gardening farming generalmaintenance childrencare ederlycare disabledcare hostinghelp animalcare',
+    competence: 'artistic laws itdevlopment handcraft animalcare agriculture restauration building',
+    material: 'electronic furniture primaryressources buildingtools gardeningtools medicalstuff',
+  }),
+  jobs: tree({ joboffer: '', training: '', internship: '' }),
 };
 
 /** Jobs' sectors: the sub-types of every job category. */
-export const JOB_SECTORS: readonly string[] = [
-  'purComptManagement', 'artsCrafts', 'bankInsurance', 'spectacle', 'sport', 'buildingPublicWorks', 'tradeSales',
-  'communicationMultimedia', 'environment', 'agriculture', 'fishing', 'animalCare', 'hotelCatering', 'tourismAnimation',
-  'property', 'industry', 'education', 'itTelecommunication', 'installationMaintenance', 'humanRessource', 'health',
-  'assistanatSecretariat', 'personalServices', 'publicService', 'rDEngineering', 'transportLogistic', 'armySecurity',
-];
+export const JOB_SECTORS: readonly string[] = (
+  'purComptManagement artsCrafts bankInsurance spectacle sport buildingPublicWorks tradeSales communicationMultimedia environment ' +
+  'agriculture fishing animalCare hotelCatering tourismAnimation property industry education itTelecommunication installationMaintenance ' +
+  'humanRessource health assistanatSecretariat personalServices publicService rDEngineering transportLogistic armySecurity'
+).split(' ');
 
 /** Written instead of an e-mail address or a phone number in platform text (the element translates it). */
 export const CONTACT_MASK = '[contact sur Communecter]';

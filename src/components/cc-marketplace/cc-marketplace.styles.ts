@@ -18,8 +18,9 @@ export const marketplaceStyles = css`
   }
 
   .base {
-    display: grid;
-    gap: calc(var(--_space) * 0.75);
+    display: flex;
+    flex-direction: column;
+    gap: 12px;
   }
 
   .toolbar {
@@ -54,29 +55,30 @@ export const marketplaceStyles = css`
     color: var(--_text);
   }
 
+  /* Cards: a grid of columns at least --_card-min wide; the list layout is one column of rows. */
   .list {
-    list-style: none;
-    margin: 0;
-    padding: 0;
     display: grid;
-    gap: var(--_space);
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_card-min)), 1fr));
+    gap: 14px;
+    padding: 0;
+    margin: 0;
+    list-style: none;
   }
 
   .layout-list .list {
-    grid-template-columns: 1fr;
-    gap: 0;
+    grid-template-columns: minmax(0, 1fr);
+    row-gap: 0;
   }
 
   .item {
+    min-width: 0;
     display: flex;
     flex-direction: column;
     gap: 8px;
     padding: 12px;
-    background: var(--_card-bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    min-width: 0;
+    background: var(--_card-bg);
   }
 
   .layout-list .item {
@@ -182,17 +184,17 @@ export const marketplaceStyles = css`
     gap: 8px;
   }
 
+  .skeleton .bar {
+    height: 0.9em;
+    border-radius: 3px;
+  }
+
   .skeleton .media,
   .skeleton .bar {
     background: var(--_surface-alt);
   }
 
-  .skeleton .bar {
-    height: 1em;
-    border-radius: 4px;
-  }
-
-  .skeleton .bar.short {
+  .skeleton .short {
     width: 50%;
   }
 

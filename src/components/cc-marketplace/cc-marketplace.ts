@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { checkBaseUrl, checkMarket, checkScope, clientFor, fetchOrganizationMarket, MARKET_KINDS, normalizeLinkBase, searchMarket, type ConfigProblem, type MarketFilters, type MarketItem, type MarketSet, type Scope } from '../../api/index.js';
@@ -13,16 +13,16 @@ import { sameKey } from '../../shared/memo.js';
 import { ResultsController } from '../../shared/results-controller.js';
 import { SelectionController } from '../../shared/selection-controller.js';
 import { baseStyles } from '../../shared/styles.js';
-import { headingLevel, renderEmpty, renderFacetGroup, renderSearchField, renderSkipLink, renderSkipTarget } from '../../shared/templates.js';
-import { focusResults, renderActiveFilters, renderErrorState, renderPager, type ActiveFilter } from '../../shared/ui.js';
+import { headingLevel, renderEmpty, renderSkipLink, renderSkipTarget } from '../../shared/templates.js';
+import { focusResults, renderErrorState, renderPager, type ActiveFilter } from '../../shared/ui.js';
 import { uiStyles } from '../../shared/ui.styles.js';
-import { isolate, parseList } from '../../lib/text.js';
+import { parseList } from '../../lib/text.js';
 import { formatPrice } from '../../lib/format.js';
 import { marketplaceStyles } from './cc-marketplace.styles.js';
 import { loadMarketStrings, marketStrings, type MarketStrings } from './market-i18n.js';
 import { marketJsonLd } from './market-jsonld.js';
 import { MARKET_FACETS, MAX_PAGE_SIZE, buildMarketIndex, facetValueLabel, matchingItems, searchMarketIndex, type MarketFacet, type MarketIndex, type MarketSearch } from './market-model.js';
-import { adUrl, renderItem, renderItemDetail, renderSkeleton, type ItemContext } from './market-views.js';
+import { adUrl, renderControls, renderItem, renderItemDetail, renderSkeleton, type ItemContext } from './market-views.js';
 
 type Args = readonly [apiBase: string, scope: Scope, filters: MarketFilters, contacts: boolean];
 type OwnFacet = Exclude<MarketFacet, 'kinds'>;
@@ -173,10 +173,6 @@ export class CcMarketplace extends LitElement {
     return waits.length > 0 ? Promise.all(waits).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('organization') || changed.has('kinds')) this.filters.page = Math.max(1, this.filters.page);
-  }
-
   private get m(): MarketStrings {
     return marketStrings(this.localize.locale);
   }
@@ -188,18 +184,10 @@ export class CcMarketplace extends LitElement {
   }
 
   private problems(): ConfigProblem[] {
-    const scope = this.organizationRef() ? [] : checkScope(this).problems;
-    const used = `${this.pageSizeValue()}`;
-    return [
-      ...checkBaseUrl('api-base', this.apiBase),
-      ...checkBaseUrl('link-base', this.linkBase),
-      ...scope,
-      ...checkMarket(this).problems,
-      ...checkInteger(this, 'page-size', 1, MAX_PAGE_SIZE, used),
-      ...checkInteger(this, 'stale-after', 1, 3650, `${this.staleDays()}`),
-      ...checkChoice(this, 'layout', ['cards', 'list'], '"cards"'),
-      ...checkLang(this, `"${this.localize.locale}"`),
-    ];
+    // One organisation's board ignores the place and network scope.
+    return [...checkBaseUrl('api-base', this.apiBase), ...checkBaseUrl('link-base', this.linkBase), ...(this.organizationRef() ? [] : checkScope(this).problems), ...checkMarket(this).problems,
+      ...checkInteger(this, 'page-size', 1, MAX_PAGE_SIZE, `${this.pageSizeValue()}`), ...checkInteger(this, 'stale-after', 1, 3650, `${this.staleDays()}`),
+      ...checkChoice(this, 'layout', ['cards', 'list'], '"cards"'), ...checkLang(this, `"${this.localize.locale}"`)];
   }
 
   private pageSizeValue(): number {
@@ -332,31 +320,24 @@ export class CcMarketplace extends LitElement {
   }
 
   private renderControls(set: MarketSet): TemplateResult {
-    const m = this.m;
-    const c = this.localize.t.common;
     const f = this.filters;
-    const legends: Record<MarketFacet, string> = { kinds: m.kindFacet, sections: m.sectionFacet, categories: m.categoryFacet, subCategories: m.subCategoryFacet, currencies: m.currencyFacet };
-    const groups = MARKET_FACETS.map((facet) => {
-      const values = this.facetValues(set, facet);
-      const chosen = facet === 'kinds' ? f.types : this.selected[facet];
-      // A facet with one value and nothing chosen offers no choice.
-      if (values.length < 2 && chosen.length === 0) return nothing;
-      return renderFacetGroup(legends[facet], values.map((value) => ({
-        key: value.key,
-        label: value.label,
-        count: value.count,
-        pressed: chosen.includes(value.key),
-        name: c.chipLabel(isolate(value.label), value.count),
-        onToggle: () => (facet === 'kinds' ? f.toggle('types', value.key) : this.toggle(facet, value.key)),
-      })));
-    });
+    const groups = MARKET_FACETS.map((facet) => ({
+      facet,
+      values: this.facetValues(set, facet),
+      chosen: facet === 'kinds' ? f.types : this.selected[facet],
+      toggle: (key: string) => (facet === 'kinds' ? f.toggle('types', key) : this.toggle(facet, key)),
+    }));
+    return renderControls({ t: this.localize.t, m: this.m, filters: f, groups, range: this.range, onPrice: (event, bound) => this.handlePrice(event, bound), active: this.activeFilters(), onClearAll: () => this.clearAll() });
+  }
+
+  private activeFilters(): ActiveFilter[] {
+    const m = this.m;
     const format = (value: number | null): string => (value === null ? '' : formatPrice(this.localize.t.intlLocale, value, null));
-    const active: ActiveFilter[] = [
-      ...f.activeFilters((kind) => m.kinds[kind] ?? kind, c.textFilter),
+    return [
+      ...this.filters.activeFilters((kind) => m.kinds[kind] ?? kind, this.localize.t.common.textFilter),
       ...OWN_FACETS.flatMap((facet) => this.selected[facet].map((key) => ({ label: facetValueLabel(m, facet, key), onRemove: () => this.toggle(facet, key) }))),
       ...(this.range.min !== null || this.range.max !== null ? [{ label: m.priceFilter(format(this.range.min), format(this.range.max)), onRemove: () => ((this.range = { min: null, max: null }), this.changeFilters()) }] : []),
     ];
-    return html`<div class="controls">${renderSearchField({ label: m.searchLabel, placeholder: m.searchPlaceholder, value: f.text, onInput: (value) => f.input(value), onSubmit: () => f.submit() })}<div part="facets" class="facets open" role="group" aria-label=${c.filtersLabel}>${groups}<fieldset class="facet price-range"><legend>${m.priceLegend}</legend><label>${m.priceMin}<input type="number" inputmode="numeric" min="0" step="1" .value=${this.range.min === null ? '' : String(this.range.min)} @change=${(event: Event) => this.handlePrice(event, 'min')}></label><label>${m.priceMax}<input type="number" inputmode="numeric" min="0" step="1" .value=${this.range.max === null ? '' : String(this.range.max)} @change=${(event: Event) => this.handlePrice(event, 'max')}></label></fieldset></div>${renderActiveFilters(this.localize.t, active, () => this.clearAll())}</div>`;
   }
 
   private renderResults(set: MarketSet): TemplateResult {
