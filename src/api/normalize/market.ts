@@ -32,7 +32,7 @@ const tree = (lists: Readonly<Record<string, string>>): Readonly<Record<string, 
 
 /** The platform's category trees (pixelhumain/eco assets/js/{classifieds,ressources,jobs}/categories.json), sub-types space-separated. */
 export const MARKET_CATEGORIES: Readonly<Record<MarketKind, Readonly<Record<string, readonly string[]>>>> = {
-  classifieds: tree({
+  classifieds: /* @__PURE__ */ tree({
     technology: 'tvVideo it touchpads telephony camera audiodevice',
     property: 'house flat ground parking office',
     vehicles: 'car suv utility moto scooter boat smallcar bikes carequipment 2wheeledequipment boatequipment bikeequipment',
@@ -40,16 +40,17 @@ export const MARKET_CATEGORIES: Readonly<Record<MarketKind, Readonly<Record<stri
     leisure: 'sports musicalinstrument soundsystem cddvd toys games bookscomics collections diy gardening artdeco modelmaking childcare animals various',
     fashion: 'clothes shoes accessories watches jewels',
   }),
-  ressources: tree({
+  ressources: /* @__PURE__ */ tree({
     service: 'charity education househelp washing gardening farming generalmaintenance childrencare ederlycare disabledcare hostinghelp animalcare',
     competence: 'artistic laws itdevlopment handcraft animalcare agriculture restauration building',
     material: 'electronic furniture primaryressources buildingtools gardeningtools medicalstuff',
   }),
-  jobs: tree({ joboffer: '', training: '', internship: '' }),
+  jobs: /* @__PURE__ */ tree({ joboffer: '', training: '', internship: '' }),
 };
 
 /** Jobs' sectors: the sub-types of every job category. */
-export const JOB_SECTORS: readonly string[] = (
+// Built at load time: the annotations tell the bundler it has no side effect, so pages without a marketplace drop it.
+export const JOB_SECTORS: readonly string[] = /* @__PURE__ */ (
   'purComptManagement artsCrafts bankInsurance spectacle sport buildingPublicWorks tradeSales communicationMultimedia environment ' +
   'agriculture fishing animalCare hotelCatering tourismAnimation property industry education itTelecommunication installationMaintenance ' +
   'humanRessource health assistanatSecretariat personalServices publicService rDEngineering transportLogistic armySecurity'
