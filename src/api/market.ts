@@ -135,22 +135,30 @@ export function matchesFilters(item: MarketItem, filters: MarketFilters): boolea
 export interface MarketLoadOptions extends RequestOptions {
   /** Return organisations' contacts (the element's `show-contact`). */
   readonly contacts?: boolean;
+  /** Read at most this many (a first page); default MARKET_LOAD_LIMIT. */
+  readonly limit?: number;
 }
 
 export interface MarketSet {
   readonly items: readonly MarketItem[];
   /** The server's count of the scope, when it gave one. */
   readonly total: number | null;
+  /** Whether this is the whole scope (not a first page of it). */
+  readonly complete: boolean;
 }
 
 /** A scope's board through the search route. */
 export async function searchMarket(client: CommunecterClient, scope: Scope, filters: MarketFilters, options: MarketLoadOptions = {}): Promise<MarketSet> {
-  const raw = await client.postForm(SEARCH_PATH, buildSearchForm(marketSearchQuery(scope, filters)), { signal: options.signal, accept: isEnvelope });
+  const limit = options.limit ?? MARKET_LOAD_LIMIT;
+  const raw = await client.postForm(SEARCH_PATH, buildSearchForm(marketSearchQuery(scope, filters, limit)), { signal: options.signal, accept: isEnvelope });
   const results = Array.isArray(raw) ? raw : isRecord(raw) ? field(raw, 'results') : null;
   const counts = isRecord(raw) ? field(raw, 'count') : null;
   const total = isRecord(counts) && typeof field(counts, 'classifieds') === 'number' ? (field(counts, 'classifieds') as number) : null;
-  const { items } = normalizeMarketRecords(results, { base: client.baseUrl, contacts: options.contacts });
-  return { items: items.filter((item) => matchesFilters(item, filters)), total };
+  const { items, dropped } = normalizeMarketRecords(results, { base: client.baseUrl, contacts: options.contacts });
+  const received = items.length + dropped;
+  // The platform may ignore indexStep: never more than asked.
+  const kept = items.filter((item) => matchesFilters(item, filters)).slice(0, limit);
+  return { items: kept, total, complete: limit >= MARKET_LOAD_LIMIT || (total !== null ? total <= received : received < limit) };
 }
 
 /** One organisation's board (`organization="slug or id"`): its ads, needs and offers and jobs. */
@@ -180,7 +188,7 @@ export async function fetchOrganizationMarket(client: CommunecterClient, slugOrI
   }
   // Newest first, as the search route sorts.
   items.sort((a, b) => (b.updated?.getTime() ?? 0) - (a.updated?.getTime() ?? 0));
-  return { items, total: items.length };
+  return { items, total: items.length, complete: true };
 }
 
 

@@ -194,6 +194,35 @@ describe('<cc-marketplace>', () => {
     });
   });
 
+  it('shows a first page at once, then searches the whole scope', async () => {
+    const all = Object.fromEntries(Array.from({ length: 30 }, (_, n) => ad({ name: `Objet ${n}` })));
+    const ids = Object.keys(all);
+    const real = window.fetch;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const steps: string[] = [];
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (!String(input).startsWith(STUB)) return real.call(window, input, init);
+      const step = new URLSearchParams(String(init?.body)).get('indexStep')!;
+      steps.push(step);
+      const results = Number(step) <= 24 ? Object.fromEntries(ids.slice(0, 12).map((id) => [id, all[id]])) : all;
+      if (Number(step) > 24) await held;
+      return new Response(JSON.stringify({ results, count: { classifieds: 30 } }), { headers: { 'Content-Type': 'application/json' } });
+    };
+    try {
+      const { el } = await place({ 'api-base': STUB, insee: '97419' });
+      while (titles(el).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(titles(el)).to.have.length(12);
+      expect(status(el)).to.equal('12 annonces — chargement de la suite…');
+      release();
+      await settled(el);
+      expect(status(el)).to.equal('30 annonces');
+      expect(steps).to.deep.equal(['12', '3000']);
+    } finally {
+      window.fetch = real;
+    }
+  });
+
   describe('privacy by default', () => {
     const realShaped = () =>
       Object.fromEntries([

@@ -16,8 +16,8 @@
  */
 import { toText } from '../../lib/text.js';
 import { toImageSrc } from '../../lib/url.js';
-import type { GeoPoint, RichText } from '../types.js';
-import { field, isRecord, readPosition, toAddress, toDate, toId, toPrice, toRichText, toSlug, toTags, type WireRecord } from './primitives.js';
+import type { RichText } from '../types.js';
+import { field, isRecord, toAddress, toDate, toId, toPrice, toRichText, toSlug, toTags, type WireRecord } from './primitives.js';
 
 export const MARKET_KINDS = ['ressources', 'classifieds', 'jobs'] as const;
 export type MarketKind = (typeof MARKET_KINDS)[number];
@@ -120,7 +120,6 @@ export interface MarketItem {
   readonly insee: string | null;
   readonly cityId: string | null;
   readonly country: string | null;
-  readonly position: GeoPoint | null;
   readonly images: { readonly thumb: string | null; readonly medium: string | null; readonly full: string | null };
   readonly gallery: readonly string[];
   /** When it was posted (`created`, else `updated`). */
@@ -291,9 +290,9 @@ export function normalizeMarketRecord(value: unknown, options: MarketNormalizeOp
     const description = toRichText(field(value, 'description'), field(value, 'descriptionHTML'));
     const poster = readPoster(value);
     const medium = image(value, 'profilMediumImageUrl', options.base) ?? image(value, 'profilImageUrl', options.base);
-    return {
+    const item = {
       id,
-      collection: 'classifieds',
+      collection: 'classifieds' as const,
       slug: null,
       name: maskContacts(title),
       marketKind,
@@ -302,7 +301,7 @@ export function normalizeMarketRecord(value: unknown, options: MarketNormalizeOp
       ...readCategories(marketKind, rawCategory, rawSub),
       price,
       currency: canonicalCurrency(field(value, 'devise')),
-      description: description ? { format: description.format, source: maskContacts(description.source) } : null,
+      description: null as RichText | null,
       tags: toTags(field(value, 'tags')).map(maskContacts),
       // The commune only: no street, ever.
       locality: address?.locality ?? null,
@@ -310,7 +309,6 @@ export function normalizeMarketRecord(value: unknown, options: MarketNormalizeOp
       insee: address?.insee ?? null,
       cityId: address?.cityId ?? null,
       country: address?.country ?? null,
-      position: readPosition(value),
       images: { thumb: image(value, 'profilThumbImageUrl', options.base) ?? medium, medium, full: image(value, 'profilImageUrl', options.base) ?? medium },
       gallery: readGallery(value, options.base),
       published: toDate(field(value, 'created')) ?? toDate(field(value, 'updated')),
@@ -318,6 +316,13 @@ export function normalizeMarketRecord(value: unknown, options: MarketNormalizeOp
       poster,
       contact: options.contacts && poster.kind === 'organization' ? toText(field(value, 'contactInfo'), { maxLength: 200 }) : null,
     };
+    // Masked when first read (a detail, JSON-LD): a list of 2,000 does not pay for 2,000 descriptions nobody opens.
+    let masked: RichText | null = null;
+    Object.defineProperty(item, 'description', {
+      enumerable: true,
+      get: () => (masked ??= description ? { format: description.format, source: maskContacts(description.source) } : null),
+    });
+    return item;
   } catch {
     // A getter that throws, a proxy: the record is skipped, the list goes on.
     return null;

@@ -21,7 +21,7 @@ import { formatPrice } from '../../lib/format.js';
 import { marketplaceStyles } from './cc-marketplace.styles.js';
 import { loadMarketStrings, marketStrings, type MarketStrings } from './market-i18n.js';
 import { marketJsonLd } from './market-jsonld.js';
-import { MARKET_FACETS, MAX_PAGE_SIZE, buildMarketIndex, facetValueLabel, matchingItems, searchMarketIndex, type MarketFacet, type MarketIndex, type MarketSearch } from './market-model.js';
+import { MARKET_FACETS, MAX_PAGE_SIZE, buildMarketIndex, pageSizeOf, staleDaysOf, facetValueLabel, matchingItems, searchMarketIndex, type MarketFacet, type MarketIndex, type MarketSearch } from './market-model.js';
 import { adUrl, renderControls, renderItem, renderItemDetail, renderSkeleton, type ItemContext } from './market-views.js';
 
 type Args = readonly [apiBase: string, scope: Scope, filters: MarketFilters, contacts: boolean];
@@ -145,9 +145,15 @@ export class CcMarketplace extends LitElement {
   private readonly results = new ResultsController<Args, MarketSet>(this, {
     client: () => clientFor(this.apiBase),
     problems: () => this.problems(),
-    args: () => [this.apiBase, this.organizationRef() ? {} : checkScope(this).scope, checkMarket(this).filters, this.showContact],
-    load: ([, scope, filters, contacts], { client, signal }) =>
-      filters.organization ? fetchOrganizationMarket(client, filters.organization, filters, { signal, contacts }) : searchMarket(client, scope, filters, { signal, contacts }),
+    args: () => [this.apiBase, this.organization.trim() ? {} : checkScope(this).scope, checkMarket(this).filters, this.showContact],
+    load: async ([, scope, filters, contacts], { client, signal, preview }) => {
+      if (filters.organization) return fetchOrganizationMarket(client, filters.organization, filters, { signal, contacts });
+      // A first page on screen at once, then the whole scope (searched, counted and paged here).
+      const first = await searchMarket(client, scope, filters, { signal, contacts, limit: pageSizeOf(this.pageSize) });
+      if (first.complete) return first;
+      preview(first);
+      return searchMarket(client, scope, filters, { signal, contacts });
+    },
     isEmpty: (set) => set.items.length === 0,
     counts: (set) => ({ count: this.search(set).matches.length, total: set.total }),
   });
@@ -179,24 +185,11 @@ export class CcMarketplace extends LitElement {
 
   // ---------------------------------------------------------------- data
 
-  private organizationRef(): string {
-    return this.organization.trim();
-  }
-
   private problems(): ConfigProblem[] {
     // One organisation's board ignores the place and network scope.
-    return [...checkBaseUrl('api-base', this.apiBase), ...checkBaseUrl('link-base', this.linkBase), ...(this.organizationRef() ? [] : checkScope(this).problems), ...checkMarket(this).problems,
-      ...checkInteger(this, 'page-size', 1, MAX_PAGE_SIZE, `${this.pageSizeValue()}`), ...checkInteger(this, 'stale-after', 1, 3650, `${this.staleDays()}`),
+    return [...checkBaseUrl('api-base', this.apiBase), ...checkBaseUrl('link-base', this.linkBase), ...(this.organization.trim() ? [] : checkScope(this).problems), ...checkMarket(this).problems,
+      ...checkInteger(this, 'page-size', 1, MAX_PAGE_SIZE, `${pageSizeOf(this.pageSize)}`), ...checkInteger(this, 'stale-after', 1, 3650, `${staleDaysOf(this.staleAfter)}`),
       ...checkChoice(this, 'layout', ['cards', 'list'], '"cards"'), ...checkLang(this, `"${this.localize.locale}"`)];
-  }
-
-  private pageSizeValue(): number {
-    return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(Number(this.pageSize)) || 12));
-  }
-
-  private staleDays(): number {
-    const days = Math.floor(Number(this.staleAfter));
-    return days >= 1 && days <= 3650 ? days : 90;
   }
 
   private search(set: MarketSet): MarketSearch {
@@ -216,12 +209,12 @@ export class CcMarketplace extends LitElement {
   private visible(): MarketItem[] {
     const set = this.results.value;
     if (!set || this.results.phase !== 'loaded') return [];
-    const size = this.pageSizeValue();
+    const size = pageSizeOf(this.pageSize);
     return this.search(set).matches.slice((this.page(set) - 1) * size, this.page(set) * size);
   }
 
   private page(set: MarketSet): number {
-    return Math.min(Math.max(1, this.filters.page), Math.max(1, Math.ceil(this.search(set).matches.length / this.pageSizeValue())));
+    return Math.min(Math.max(1, this.filters.page), Math.max(1, Math.ceil(this.search(set).matches.length / pageSizeOf(this.pageSize))));
   }
 
   // ---------------------------------------------------------------- handlers
@@ -302,15 +295,16 @@ export class CcMarketplace extends LitElement {
   private statusText(set: MarketSet | null, loading: boolean, failed: boolean): string {
     const c = this.localize.t.common;
     if (failed) return '';
-    if (!set || loading) return loading ? (this.results.slow ? c.loadingSlow : c.loading) : '';
+    if (!set || (loading && !this.results.isPreview)) return loading ? (this.results.slow ? c.loadingSlow : c.loading) : '';
     const count = this.search(set).matches.length;
     const text = this.m.results(count, count === set.items.length ? null : set.items.length);
+    if (this.results.isPreview) return `${text} — ${this.m.loadingAll}`;
     return this.pageAnnouncement ? `${text} — ${this.pageAnnouncement}` : text;
   }
 
   private facetValues(set: MarketSet, facet: MarketFacet): FacetValue[] {
-    const index = this.index!;
     const result = this.search(set).result;
+    const index = this.index!;
     const chosen = facet === 'kinds' ? this.filters.types : this.selected[facet];
     const column = index.columns[facet];
     return column.keys
@@ -342,7 +336,7 @@ export class CcMarketplace extends LitElement {
 
   private renderResults(set: MarketSet): TemplateResult {
     const matches = this.search(set).matches;
-    const size = this.pageSizeValue();
+    const size = pageSizeOf(this.pageSize);
     const pages = Math.max(1, Math.ceil(matches.length / size));
     const page = this.page(set);
     const shown = matches.slice((page - 1) * size, page * size);
@@ -384,7 +378,7 @@ export class CcMarketplace extends LitElement {
       layout: this.layout === 'list' ? 'list' : 'cards',
       headingLevel: headingLevel(this.headingLevel),
       now: this.now ?? new Date(),
-      staleAfter: this.staleDays(),
+      staleAfter: staleDaysOf(this.staleAfter),
       failedImages: this.failedImages,
       onImageError: (id) => (this.failedImages = new Set([...this.failedImages, id])),
       select: (event, item) => this.openItem(event, item),

@@ -62,6 +62,7 @@ export const marketEn: MarketStrings = {
   matchesForNeed: 'Offers that might answer this need',
   matchesForOffer: 'Needs this offer might answer',
   results: (count, total) => (total === null ? plural(count, 'ad') : `${plural(count, 'ad')} of ${total}`),
+  loadingAll: 'loading the rest…',
   empty: 'No ad matches these filters.',
   emptyScope: 'No ads for now.',
   priceFilter: (min, max) => (min && max ? `From ${min} to ${max}` : min ? `From ${min}` : `Up to ${max}`),

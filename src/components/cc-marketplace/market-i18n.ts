@@ -45,6 +45,7 @@ export interface MarketStrings {
   readonly matchesForNeed: string;
   readonly matchesForOffer: string;
   readonly results: (count: number, total: number | null) => string;
+  readonly loadingAll: string;
   readonly empty: string;
   readonly emptyScope: string;
   readonly priceFilter: (min: string, max: string) => string;
@@ -113,6 +114,7 @@ export const marketFr: MarketStrings = {
   matchesForOffer: 'Des besoins auxquels cette offre pourrait répondre',
   results: (count, total) =>
     total === null ? `${count} annonce${one(count) ? '' : 's'}` : `${count} annonce${one(count) ? '' : 's'} sur ${total}`,
+  loadingAll: 'chargement de la suite…',
   empty: 'Aucune annonce ne correspond à ces filtres.',
   emptyScope: 'Aucune annonce pour le moment.',
   priceFilter: (min, max) => (min && max ? `De ${min} à ${max}` : min ? `À partir de ${min}` : `Jusqu’à ${max}`),

@@ -17,6 +17,17 @@ const DAY_MS = 86_400_000;
 
 export type MarketIndex = FacetIndex<MarketItem, MarketFacet>;
 
+/** `page-size` as used: 1–24 (the element stays under 1,400 DOM nodes), 12 when unusable. */
+export function pageSizeOf(value: unknown): number {
+  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(Number(value)) || 12));
+}
+
+/** `stale-after` as used: 1–3650 days, 90 when unusable. */
+export function staleDaysOf(value: unknown): number {
+  const days = Math.floor(Number(value));
+  return days >= 1 && days <= 3650 ? days : 90;
+}
+
 /** A sub-category's key is its category's too ("vehicles/bikes"): "animals" is under home and leisure. */
 export function subCategoryKey(item: MarketItem): string | null {
   return item.subCategory === null ? null : `${item.category}/${item.subCategory === 'other' ? `other:${item.subCategoryRaw ?? ''}` : item.subCategory}`;

@@ -68,11 +68,11 @@ const NAIVE_ELEMENT = `
   customElements.define('naive-directory', NaiveDirectory);
 `;
 
-function twoFrames() {
+export function twoFrames() {
   return `new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))`;
 }
 
-async function heapAndNodes(page, selector) {
+export async function heapAndNodes(page, selector) {
   const session = await page.createCDPSession();
   await session.send('HeapProfiler.collectGarbage');
   const heap = await session.send('Runtime.getHeapUsage');
