@@ -419,6 +419,34 @@ describe('<cc-marketplace>', () => {
     });
   });
 
+  it('in a 360 px column the filters fold behind "Filtres (n)", the results come first; a skip link leads past it', async () => {
+    const captured = stub(Object.fromEntries([ad({ section: 'need' }), ad({ section: 'offer', category: 'service' })]));
+    try {
+      const el = Object.assign(document.createElement('cc-marketplace'), { now: NOW });
+      el.setAttribute('api-base', STUB);
+      el.setAttribute('insee', '97419');
+      recordEvents(el);
+      const page = fixtureSync<HTMLElement>(html`<div lang="fr"><div style="width: 360px" id="column"></div><button id="after">après</button></div>`);
+      page.querySelector('#column')!.append(el);
+      await settled(el);
+      const toggle = root(el).querySelector<HTMLButtonElement>('[part~="filters-toggle"]')!;
+      expect(getComputedStyle(toggle).display).not.to.equal('none');
+      expect(getComputedStyle(root(el).querySelector('[part~="facets"]')!).display).to.equal('none');
+      toggle.click();
+      await el.updateComplete;
+      chipOf(el, 'need').click();
+      await el.updateComplete;
+      expect(toggle.textContent!.trim()).to.equal('Filtres (1)');
+      await expectAccessible(el);
+      const skip = root(el).querySelector<HTMLButtonElement>('.skip-link')!;
+      expect(skip.textContent).to.equal('Passer les annonces');
+      skip.click();
+      expect(document.activeElement!.id).to.equal('after');
+    } finally {
+      captured.restore();
+    }
+  });
+
   it('keyboard walk-through: search, a chip group as one stop, an item; Enter opens, Escape closes and focus returns', async () => {
     const captured = stub(Object.fromEntries([ad({ section: 'need' }), ad({ section: 'offer' })]));
     try {

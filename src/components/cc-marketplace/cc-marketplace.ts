@@ -244,9 +244,13 @@ export class CcMarketplace extends LitElement {
     this.changeFilters();
   }
 
-  private clearAll(): void {
+  private clearOwn(): void {
     this.selected = { sections: [], categories: [], subCategories: [], currencies: [] };
     this.range = { min: null, max: null };
+  }
+
+  private clearAll(): void {
+    this.clearOwn();
     this.filters.clearAll();
   }
 
@@ -321,14 +325,15 @@ export class CcMarketplace extends LitElement {
       chosen: facet === 'kinds' ? f.types : this.selected[facet],
       toggle: (key: string) => (facet === 'kinds' ? f.toggle('types', key) : this.toggle(facet, key)),
     }));
-    return renderControls({ t: this.localize.t, m: this.m, filters: f, groups, range: this.range, onPrice: (event, bound) => this.handlePrice(event, bound), active: this.activeFilters(), onClearAll: () => this.clearAll() });
+    const chosen = OWN_FACETS.reduce((sum, facet) => sum + this.selected[facet].length, 0) + (this.range.min !== null || this.range.max !== null ? 1 : 0);
+    return renderControls({ t: this.localize.t, m: this.m, filters: f, groups, range: this.range, onPrice: (event, bound) => this.handlePrice(event, bound), own: { active: this.activeFilters(), chosen, clear: () => this.clearOwn() } });
   }
 
+  /** The active filters beyond text and kinds (the shared panel shows those). */
   private activeFilters(): ActiveFilter[] {
     const m = this.m;
     const format = (value: number | null): string => (value === null ? '' : formatPrice(this.localize.t.intlLocale, value, null));
     return [
-      ...this.filters.activeFilters((kind) => m.kinds[kind] ?? kind, this.localize.t.common.textFilter),
       ...OWN_FACETS.flatMap((facet) => this.selected[facet].map((key) => ({ label: facetValueLabel(m, facet, key), onRemove: () => this.toggle(facet, key) }))),
       ...(this.range.min !== null || this.range.max !== null ? [{ label: m.priceFilter(format(this.range.min), format(this.range.max)), onRemove: () => ((this.range = { min: null, max: null }), this.changeFilters()) }] : []),
     ];

@@ -10,8 +10,8 @@ import { isolate } from '../../lib/text.js';
 import type { Translation } from '../../shared/i18n/types.js';
 import type { FacetValue } from '../../shared/facets.js';
 import type { FilterController } from '../../shared/filter-controller.js';
-import { renderFacetGroup, renderSearchField } from '../../shared/templates.js';
-import { renderActiveFilters, renderDetailDialog, type ActiveFilter, type DetailController } from '../../shared/ui.js';
+import { renderFacetGroup, renderFilterPanel } from '../../shared/templates.js';
+import { renderDetailDialog, type ActiveFilter, type DetailController } from '../../shared/ui.js';
 import type { MarketStrings } from './market-i18n.js';
 import { categoryPath, isStale, localizeMask, priceText, type MarketFacet } from './market-model.js';
 
@@ -148,27 +148,35 @@ export interface ControlsOptions {
   readonly groups: readonly { readonly facet: MarketFacet; readonly values: readonly FacetValue[]; readonly chosen: readonly string[]; readonly toggle: (key: string) => void }[];
   readonly range: { readonly min: number | null; readonly max: number | null };
   readonly onPrice: (event: Event, bound: 'min' | 'max') => void;
-  readonly active: readonly ActiveFilter[];
-  readonly onClearAll: () => void;
+  /** The marketplace's own active filters (sections, categories, currencies, price), and clearing them. */
+  readonly own: { readonly active: readonly ActiveFilter[]; readonly chosen: number; readonly clear: () => void };
 }
 
-/** Search, the facet groups with counts (one tab stop each), the price range, and the active filters. */
+/**
+ * The shared filter panel (search, folding on narrow containers, active filters, "Tout effacer"): the
+ * kinds as its type facet, the marketplace's own facet groups and the price range after it.
+ */
 export function renderControls(o: ControlsOptions): TemplateResult {
-  const { m, filters: f } = o;
+  const { m } = o;
   const c = o.t.common;
   const legends: Record<MarketFacet, string> = { kinds: m.kindFacet, sections: m.sectionFacet, categories: m.categoryFacet, subCategories: m.subCategoryFacet, currencies: m.currencyFacet };
   // A facet with one value and nothing chosen offers no choice.
-  const groups = o.groups.map((group) =>
-    group.values.length < 2 && group.chosen.length === 0
-      ? nothing
-      : renderFacetGroup(
-          legends[group.facet],
-          group.values.map((value) => ({ ...value, pressed: group.chosen.includes(value.key), name: c.chipLabel(isolate(value.label), value.count), onToggle: () => group.toggle(value.key) })),
-        ),
+  const offered = o.groups.filter((group) => group.values.length > 1 || group.chosen.length > 0);
+  const kinds = offered.find((group) => group.facet === 'kinds');
+  const own = offered.filter((group) => group.facet !== 'kinds').map((group) =>
+    renderFacetGroup(legends[group.facet], group.values.map((value) => ({ ...value, pressed: group.chosen.includes(value.key), name: c.chipLabel(isolate(value.label), value.count), onToggle: () => group.toggle(value.key) }))),
   );
   const bound = (which: 'min' | 'max', label: string) => {
     const value = o.range[which];
     return html`<label>${label}<input type="number" inputmode="numeric" min="0" step="1" .value=${value === null ? '' : String(value)} @change=${(event: Event) => o.onPrice(event, which)}></label>`;
   };
-  return html`<div class="controls">${renderSearchField({ label: m.searchLabel, placeholder: m.searchPlaceholder, value: f.text, onInput: (value) => f.input(value), onSubmit: () => f.submit() })}<div part="facets" class="facets open" role="group" aria-label=${c.filtersLabel}>${groups}<fieldset class="facet price-range"><legend>${m.priceLegend}</legend>${bound('min', m.priceMin)}${bound('max', m.priceMax)}</fieldset></div>${renderActiveFilters(o.t, o.active, o.onClearAll)}</div>`;
+  return renderFilterPanel({
+    t: o.t,
+    filters: o.filters,
+    search: { label: m.searchLabel, placeholder: m.searchPlaceholder },
+    facets: [{ facet: 'types', legend: m.kindFacet, values: kinds?.values ?? [] }],
+    typeLabel: (kind) => m.kinds[kind] ?? kind,
+    extra: html`${own}<fieldset class="facet price-range"><legend>${m.priceLegend}</legend>${bound('min', m.priceMin)}${bound('max', m.priceMax)}</fieldset>`,
+    own: o.own,
+  });
 }
