@@ -10,37 +10,12 @@
 //     cc-load: JSON parse, normalisation (masks included), facet index, counts and the first page.
 // Then, in both, keystrokes "chaise", "ch" and clearing the box, each from the input event to the second
 // rAF, 300 ms apart. Reported: DOM nodes inside the element and the JS heap after a forced GC.
-import { join } from 'node:path';
-import { heapAndNodes, twoFrames } from './directory.mjs';
+import { bundleForPage } from '../lib.mjs';
+import { heapAndNodes, twoFrames, withMetrics } from './directory.mjs';
 
 const SEARCH_PATH = '/co2/search/globalautocomplete';
 const COUNT = 2000;
 const KEYSTROKES = ['chaise', 'ch', ''];
-
-async function bundle(root) {
-  const esbuild = await import('esbuild');
-  const result = await esbuild.build({
-    stdin: {
-      contents: `import './src/components/cc-marketplace/cc-marketplace.define.ts';
-        export { normalizeMarketRecords } from './src/api/index.ts';
-        export { LitElement, html, css } from 'lit';`,
-      resolveDir: root,
-      sourcefile: 'bench-marketplace-entry.ts',
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    write: false,
-    tsconfig: join(root, 'tsconfig.json'),
-    conditions: ['production'],
-    ignoreAnnotations: true,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0].contents;
-}
 
 // In the page: every item as a card of one template, no paging, no facets.
 const NAIVE_MARKET = `
@@ -73,17 +48,6 @@ async function keystrokes(el, input, keys, frames) {
   return times;
 }
 
-function withMetrics(result, measured) {
-  const metrics = { 'DOM nodes in the element': measured.nodes, 'JS heap after GC': measured.heapMB };
-  // The naive baseline has everything on screen at its first render; the element has the whole scope
-  // searchable once the second answer is parsed, normalised, indexed and painted.
-  metrics['whole set searchable →2rAF'] = result.info.whole ?? result.ms;
-  KEYSTROKES.forEach((text, i) => {
-    metrics[`keystroke ${text ? `"${text}"` : '(clear)'} →2rAF`] = result.info.keys[i];
-  });
-  return { ms: result.ms, info: { ...result.info, ...measured, metrics } };
-}
-
 export default {
   id: 'marketplace',
   ratio: 'speedup',
@@ -94,7 +58,13 @@ export default {
   sandboxSize: 30_000,
 
   async setup(ctx) {
-    const code = await bundle(ctx.root);
+    const code = await bundleForPage(
+      ctx.root,
+      `import './src/components/cc-marketplace/cc-marketplace.define.ts';
+       export { normalizeMarketRecords } from './src/api/index.ts';
+       export { LitElement, html, css } from 'lit';`,
+      'bench-marketplace-entry.ts',
+    );
     const moduleUrl = ctx.pages.put('/marketplace-bench.js', Buffer.from(code), 'text/javascript; charset=utf-8');
     const body = new URLSearchParams({ 'searchType[]': 'classifieds', indexMin: '0', indexStep: String(COUNT), count: 'true' });
     const response = await fetch(ctx.sandbox.url + SEARCH_PATH, { method: 'POST', body });
@@ -132,7 +102,7 @@ export default {
           },
           { ...state, keys: KEYSTROKES, naive: NAIVE_MARKET, frames: twoFrames(), helper: keystrokes.toString() },
         );
-        return withMetrics(result, await heapAndNodes(page, 'naive-market'));
+        return withMetrics(result, await heapAndNodes(page, 'naive-market'), KEYSTROKES);
       },
     },
     {
@@ -169,14 +139,10 @@ export default {
             el.style.cssText = 'display:block;width:1000px;height:800px;overflow:auto';
             const loaded = new Promise((resolve) => el.addEventListener('cc-load', resolve, { once: true }));
             document.body.append(el);
+            // Resolved at the second frame after the first item is in the shadow root.
             const firstPainted = new Promise((resolve) => {
-              const observer = new MutationObserver(() => {
-                if (el.shadowRoot.querySelector('[part~="item"]')) {
-                  observer.disconnect();
-                  new Function(`return ${frames}`)().then(() => resolve(performance.now()));
-                }
-              });
-              observer.observe(el.shadowRoot, { childList: true, subtree: true });
+              const check = new MutationObserver(() => el.shadowRoot.querySelector('[part~="item"]') && (check.disconnect(), new Function(`return ${frames}`)().then(() => resolve(performance.now()))));
+              check.observe(el.shadowRoot, { subtree: true, childList: true });
             });
             const first = (await firstPainted) - firstHanded;
             await loaded;
@@ -191,7 +157,7 @@ export default {
           },
           { ...state, keys: KEYSTROKES, frames: twoFrames(), helper: keystrokes.toString() },
         );
-        return withMetrics(result, await heapAndNodes(page, 'cc-marketplace'));
+        return withMetrics(result, await heapAndNodes(page, 'cc-marketplace'), KEYSTROKES);
       },
     },
   ],
