@@ -447,6 +447,54 @@ describe('<cc-marketplace>', () => {
     }
   });
 
+  it('sync-url: the own filters go to the address and come back from it; publish-href, stale-after', async () => {
+    const start = location.href;
+    const captured = stub(Object.fromEntries([ad({ section: 'need', created: NOW_SEC - 120 * DAY }), ad({ section: 'offer' })]));
+    try {
+      const first = await place({ 'api-base': STUB, insee: '97419', id: 'troc', 'sync-url': true, 'publish-href': 'https://asso.example/publier', 'stale-after': '365' });
+      await settled(first.el);
+      expect(root(first.el).querySelector<HTMLAnchorElement>('[part~="publish"]')!.href).to.equal('https://asso.example/publier');
+      expect([...root(first.el).querySelectorAll<HTMLElement>('[part~="item-stale"]')].every((badge) => badge.hidden)).to.equal(true);
+      chipOf(first.el, 'need').click();
+      await first.el.updateComplete;
+      expect(new URL(location.href).searchParams.get('troc.section')).to.equal('need');
+      first.el.remove();
+      const again = await place({ 'api-base': STUB, insee: '97419', id: 'troc', 'sync-url': true });
+      await settled(again.el);
+      expect(titles(again.el)).to.have.length(1);
+      expect(chipOf(again.el, 'need').getAttribute('aria-pressed')).to.equal('true');
+    } finally {
+      captured.restore();
+      history.replaceState(null, '', start);
+    }
+  });
+
+  it('cc-select says the kind and the ad’s page; the detail shows its gallery, and preventDefault keeps it closed', async () => {
+    const [id, record] = ad({ typeClassified: 'classifieds', section: 'forsale', category: 'home', profilImageUrl: '/upload/communecter/classifieds/x/chaise.jpg', gallery: { d1: { folder: 'classifieds/x', name: 'dos.jpg', moduleId: 'communecter' } } });
+    const captured = stub({ [id]: record });
+    try {
+      const { el, events } = await place({ 'api-base': STUB, insee: '97419' });
+      await settled(el);
+      const dialog = await openDetail(el, 0);
+      const select = events.find((event) => event.type === 'cc-select')!;
+      expect(select.detail.kind).to.equal('classifieds');
+      expect(select.detail.url).to.equal(`https://www.communecter.org/#page.type.classifieds.id.${id}`);
+      expect([...dialog.querySelectorAll<HTMLImageElement>('.gallery img')].map((img) => img.getAttribute('src'))).to.deep.equal([`${STUB}/upload/communecter/classifieds/x/chaise.jpg`, `${STUB}/upload/communecter/classifieds/x/dos.jpg`]);
+      expect(dialog.querySelector('.gallery img')!.getAttribute('alt')).to.match(/^Photo : .*\(1\/2\)$/);
+      // The dialog's close event comes in a task of its own: wait for it before the next selection.
+      const closed = new Promise((resolve) => dialog.addEventListener('close', resolve, { once: true }));
+      dialog.close();
+      await closed;
+      await el.updateComplete;
+      el.addEventListener('cc-select', (event) => event.preventDefault());
+      await openDetail(el, 0);
+      expect(root(el).querySelector('dialog') === null, 'no dialog').to.equal(true);
+      expect(events.filter((event) => event.type === 'cc-select')).to.have.length(2);
+    } finally {
+      captured.restore();
+    }
+  });
+
   it('keyboard walk-through: search, a chip group as one stop, an item; Enter opens, Escape closes and focus returns', async () => {
     const captured = stub(Object.fromEntries([ad({ section: 'need' }), ad({ section: 'offer' })]));
     try {
