@@ -495,6 +495,29 @@ describe('<cc-marketplace>', () => {
     }
   });
 
+  it('holds in a hostile host page: its own font size, contrast, 24 px targets, and the page tokens it reads', async () => {
+    const hostile = document.createElement('style');
+    hostile.textContent = '*{box-sizing:content-box;letter-spacing:.3em} html{font-size:9px} body{line-height:4;color:#fff} :root{--cc-marketplace-card-background: rgb(250, 248, 240)}';
+    document.head.append(hostile);
+    const captured = stub(Object.fromEntries([ad({ section: 'need' }), ad({ section: 'offer', price: 4, devise: '€' })]));
+    try {
+      const { el } = await place({ 'api-base': STUB, insee: '97419', layout: 'list' });
+      await settled(el);
+      const title = root(el).querySelector<HTMLElement>('[part~="item-title"]')!;
+      expect(getComputedStyle(title).color).not.to.equal('rgb(255, 255, 255)');
+      expect(parseFloat(getComputedStyle(root(el).querySelector('[part~="base"]')!).fontSize)).to.equal(16);
+      expect(getComputedStyle(root(el).querySelector('[part~="item"]')!).backgroundColor).to.equal('rgb(250, 248, 240)');
+      for (const target of root(el).querySelectorAll<HTMLElement>('button, .chip, input')) {
+        const box = target.getBoundingClientRect();
+        if (box.width > 0) expect(Math.min(box.width, box.height), target.outerHTML.slice(0, 60)).to.be.at.least(24);
+      }
+      await expectAccessible(el);
+    } finally {
+      captured.restore();
+      hostile.remove();
+    }
+  });
+
   it('keyboard walk-through: search, a chip group as one stop, an item; Enter opens, Escape closes and focus returns', async () => {
     const captured = stub(Object.fromEntries([ad({ section: 'need' }), ad({ section: 'offer' })]));
     try {
