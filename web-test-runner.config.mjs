@@ -8,6 +8,7 @@ import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { startSandbox } from './sandbox/index.mjs';
+import { FIREFOX_LOOPBACK_ONLY_PREFS } from './test/firefox-prefs.mjs';
 
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
@@ -54,17 +55,8 @@ if (wanted.includes('firefox') && existsSync(FIREFOX)) {
         executablePath: FIREFOX,
         headless: true,
         env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
-        // The same rule as Chromium's host-resolver-rules: anything but loopback goes to a proxy on a
-        // closed loopback port and fails at once, with no DNS lookup.
-        extraPrefsFirefox: {
-          'network.proxy.type': 1,
-          'network.proxy.http': '127.0.0.1',
-          'network.proxy.http_port': 9,
-          'network.proxy.ssl': '127.0.0.1',
-          'network.proxy.ssl_port': 9,
-          'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
-          'network.proxy.allow_hijacking_localhost': false,
-        },
+        // The same rule as Chromium's host-resolver-rules (only loopback is reachable).
+        extraPrefsFirefox: FIREFOX_LOOPBACK_ONLY_PREFS,
       },
     }),
   );

@@ -2,6 +2,8 @@
 // already has its api-base when it upgrades and makes its first request.
 //   - api-base = this page's origin (demo/server.mjs mounts the sandbox there), unless the page address
 //     has ?api-base=https://… (e.g. a sandbox elsewhere, or a same-origin proxy of communecter.org);
+//   - <cc-map> without a `tiles` attribute gets the sandbox's stand-in tiles (this page's origin: the demo
+//     server always mounts a sandbox; no tile server on the internet is reached), with their attribution;
 //   - on the index page, a live check that the sandbox answers, with element counts.
 
 const requested = new URLSearchParams(location.search).get('api-base');
@@ -11,6 +13,13 @@ for (const element of document.querySelectorAll('*')) {
   if (element.localName.startsWith('cc-') && !element.hasAttribute('api-base')) {
     element.setAttribute('api-base', apiBase);
   }
+}
+// Natural Earth is public domain; the attribution says what the tiles are, as a real tile server's would.
+export const SANDBOX_TILES = `${location.origin}/tiles/{z}/{x}/{y}.svg`;
+export const SANDBOX_TILES_ATTRIBUTION = 'Fond de carte : Natural Earth (domaine public), tuiles de démonstration du bac à sable';
+for (const map of document.querySelectorAll('cc-map:not([tiles])')) {
+  map.setAttribute('tiles', SANDBOX_TILES);
+  map.setAttribute('tiles-attribution', SANDBOX_TILES_ATTRIBUTION);
 }
 for (const output of document.querySelectorAll('[data-api-base]')) output.textContent = apiBase;
 

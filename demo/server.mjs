@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start` (after the build): the demo pages, the built widgets and the sandbox API on ONE origin.
 //   /                → demo/index.html        /town-hall.html, /association.html, /portal.html, demo assets
-//   /dist/…          → the build (npm run build)
+//   /dist/…          → the build (npm run build); /custom-elements.json → the manifest (builder.html)
 //   anything else    → the sandbox (/co2/…, /api/…, /upload/…), which speaks the Communecter API
 // Same origin means the pages' widgets need no CORS at all, like a site behind a same-origin proxy.
 // Environment: PORT (default 8000), HOST (default 127.0.0.1), SANDBOX_SEED, SANDBOX_SIZE.
@@ -60,8 +60,13 @@ function send(res, status, body, type = 'text/plain; charset=utf-8') {
   res.end(body);
 }
 
-function serveFile(req, res, file) {
+// The built files may be loaded by pages of any origin, as a CDN serves them (a module script is always
+// fetched with CORS; a classic script with `integrity` needs it too): /dist/ answers for every origin.
+const CROSS_ORIGIN = { 'Access-Control-Allow-Origin': '*' };
+
+function serveFile(req, res, file, headers = {}) {
   res.writeHead(200, {
+    ...headers,
     'Content-Type': MIME[extname(file.path).toLowerCase()],
     'Content-Length': file.size,
     'Cache-Control': 'no-cache', // the demo is for development: always revalidate after a rebuild
@@ -82,9 +87,13 @@ const handlerFor = (sandbox) => async function handle(req, res) {
     let file;
     if (pathname === '/' || pathname === '/index.html') {
       file = await staticFile(DEMO_ROOT, 'index.html');
+    } else if (pathname === '/custom-elements.json') {
+      // The manifest (npm run build writes it at the root): the snippet builder lists the elements from it.
+      file = await staticFile(resolve(here, '..'), 'custom-elements.json');
     } else if (pathname.startsWith('/dist/')) {
       file = await staticFile(DIST_ROOT, pathname.slice('/dist/'.length));
       if (!file) return send(res, 404, `Not found: ${pathname}. Run \`npm run build\` (npm start does it).\n`);
+      return serveFile(req, res, file, CROSS_ORIGIN);
     } else {
       // Demo pages and their assets; the server's own source (.mjs) is not served.
       file = await staticFile(DEMO_ROOT, pathname);
@@ -98,7 +107,7 @@ const handlerFor = (sandbox) => async function handle(req, res) {
 /**
  * Starts the demo server: demo pages, dist/ and a sandbox on one origin.
  * @param {{ port?: number, host?: string, sandbox?: import('../sandbox/index.mjs').SandboxOptions }} [options]
- * @returns {Promise<{ url: string, server: http.Server, sandbox: ReturnType<typeof createSandbox>, close: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, tiles: string, server: http.Server, sandbox: ReturnType<typeof createSandbox>, close: () => Promise<void> }>}
  */
 export async function startDemoServer({ port = 0, host = '127.0.0.1', sandbox: sandboxOptions = {} } = {}) {
   const sandbox = createSandbox(sandboxOptions);
@@ -121,7 +130,7 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', sandbox: s
     server.close(() => done());
     server.closeAllConnections?.();
   });
-  return { url, server, sandbox, close };
+  return { url, tiles: `${url}/tiles/{z}/{x}/{y}.svg`, server, sandbox, close };
 }
 
 // `node demo/server.mjs` (npm start): listen on $PORT and print the pages.
@@ -144,9 +153,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   ${base}/association.html    an association's site
   ${base}/portal.html         Tiers-lieux des Hauts-de-France: a regional portal
   ${base}/states.html         every state of the widgets (loaded, empty, error, detail, views), for screenshots
+  ${base}/builder.html        the snippet builder: pick a widget and a commune, preview, copy the code
 
   The sandbox API is on the same origin: ${base}/co2/…, ${base}/api/…, ${base}/upload/…
   Widgets on these pages use api-base="${base}" (add ?api-base=https://… to a page's address to change it).
+  Stand-in map tiles (no tile server is reached): ${base}/tiles/{z}/{x}/{y}.svg, which demo.js gives every
+  <cc-map> without a tiles attribute; map scopes of N places: sourceKey carte-{N} (sandbox/README.md).
   Stop with Ctrl+C.`);
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => close().then(() => process.exit(0)));

@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { generateData } from './data/generate.mjs';
-import { parsePhpForm, phpJsonEncode } from './lib/php.mjs';
+import { parsePhpForm, phpEmpty, phpJsonEncode, phpValues } from './lib/php.mjs';
 import { PlatformError, compress, errorPage, html, json, pathPairs, readBody, replyForError, send, serialize } from './lib/http.mjs';
 import { FaultBook, describeStep, extractFault, parseSpec } from './lib/faults.mjs';
 import { RequestLog } from './lib/log.mjs';
@@ -13,6 +13,8 @@ import { API_CONTROLLERS, apiGet, dataGet } from './routes/api.mjs';
 import { getDataDetail } from './routes/element.mjs';
 import { autocompleteMultiScope, slugInfo } from './routes/helpers.mjs';
 import { serveImage } from './routes/images.mjs';
+import { serveTile } from './routes/tiles.mjs';
+import { generateMapPlaces, parseMapKey } from './data/map-places.mjs';
 import { searchOrganization } from './lib/shapes.mjs';
 import { escapeHtml } from './lib/text.mjs';
 
@@ -82,6 +84,7 @@ function matchRoute(segments) {
   if (first === 'api' && third === 'get' && Object.hasOwn(API_CONTROLLERS, second)) return { route: 'api', controller: second, rest: segments.slice(3) };
   // Static files are served by Apache: their paths stay case-sensitive.
   if (segments[0] === 'upload' && segments[1] === 'communecter') return { route: 'image', rest: segments.slice(2) };
+  if (segments[0] === 'tiles') return { route: 'tiles', rest: segments.slice(1) };
   return null;
 }
 
@@ -95,6 +98,26 @@ export function createSandbox(options = {}) {
   const data = { ...generated, counts, sortCache: new Map() };
   const log = new RequestLog(2000);
   const faults = new FaultBook();
+  /** The map's size knob (data/map-places.mjs): one store per family, built on first use, grown on demand. */
+  const mapStores = new Map();
+  /** The store a search goes to: a map store when every sourceKey names a map scope of one family. */
+  const storeFor = (post) => {
+    if (!phpEmpty(post.notSourceKey) || phpEmpty(post.sourceKey)) return data;
+    const keys = phpValues(post.sourceKey) ?? [post.sourceKey];
+    const scopes = keys.map(parseMapKey);
+    if (scopes.some((scope) => scope === null) || new Set(scopes.map((scope) => scope.family)).size !== 1) return data;
+    const { family } = scopes[0];
+    const size = Math.max(...scopes.map((scope) => scope.size));
+    let store = mapStores.get(family);
+    if (!store || store.size < size) {
+      store = generateMapPlaces({ seed: resolved.seed, now: resolved.now, family, size });
+      mapStores.set(family, store);
+    }
+    return store;
+  };
+  /** Images of the main data, then of the map stores. */
+  const imageData = { byId: { get: (id) => data.byId.get(id) ?? [...mapStores.values()].map((store) => store.byId.get(id)).find(Boolean) } };
+
   /** Responses held open by the "hang" fault, released by dispose(). */
   const hanging = new Set();
 
@@ -103,7 +126,7 @@ export function createSandbox(options = {}) {
     search: {
       corsReal: never,
       run: ({ params, post }) => {
-        const result = runSearch(data, post, params);
+        const result = runSearch(storeFor(post), post, params);
         if (post.tpl !== undefined && post.tpl !== '') return html(200, renderSearchFragment(result, String(post.tpl)));
         return { status: 200, kind: 'json', text: searchResponseText(result), value: () => searchResponseValue(result) };
       },
@@ -115,12 +138,14 @@ export function createSandbox(options = {}) {
     dataGet: { corsReal: () => true, run: ({ params, origin }) => dataGet(data, params, origin) },
     // Only organization/GetAction sends the header (before any work, so its errors carry it too).
     api: { corsReal: (request, matched) => matched.controller === 'organization', run: ({ params, origin, controller }) => apiGet(data, controller, params, origin) },
-    image: { corsReal: (request) => request.headers.origin !== undefined, run: ({ rest }) => serveImage(data, rest) },
+    image: { corsReal: (request) => request.headers.origin !== undefined, run: ({ rest }) => serveImage(imageData, rest) },
+    // The stand-in tile server (not a platform route): CORS "*" in every mode, like OSM's tile servers.
+    tiles: { corsReal: () => true, corsAlways: true, run: ({ rest }) => serveTile(rest) },
   };
 
   /** @param {{ route: Route, matched: any } | null} target */
   const corsHeaders = (request, target) => {
-    if (resolved.cors === 'all') return { 'Access-Control-Allow-Origin': '*' };
+    if (resolved.cors === 'all' || target?.route.corsAlways) return { 'Access-Control-Allow-Origin': '*' };
     if (resolved.cors === 'real' && target?.route.corsReal(request, target.matched)) return { 'Access-Control-Allow-Origin': '*' };
     return {};
   };

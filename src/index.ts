@@ -8,4 +8,4 @@ import './components/cc-directory/cc-directory.define.js';
 import './components/cc-marketplace/cc-marketplace.define.js';
 
 export * from './classes.js';
-export const version = '0.1.0';
+export { version } from './version.js';

@@ -64,6 +64,15 @@ export const ErrorState: Story = {
   </cc-agenda>`,
 };
 
+/**
+ * The last good data survives a failure: this month loads, every later request fails. Press "Mois
+ * suivant": the events stay, with a dated notice and "Réessayer", instead of an empty error box.
+ */
+export const StaleAfterFailure: Story = {
+  name: 'Stale (press "Mois suivant")',
+  render: () => html`<cc-agenda api-base=${`${sandboxBase()}/__fault/story-agenda-stale-${Date.now().toString(36)}/ok,ok,500`} insee="97411" view="month"></cc-agenda>`,
+};
+
 /** A typo in the scope: nothing is requested, the attribute is named. */
 export const ConfigurationError: Story = {
   name: 'Configuration error',

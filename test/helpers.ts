@@ -173,3 +173,50 @@ export function eventRecord(id: string, fields: Record<string, unknown>): Record
     ...fields,
   };
 }
+
+/**
+ * Whether a string leaves a directional embedding, override or isolate open at its end (UAX #9: a PDF
+ * closes the last embedding of its isolate only, a PDI closes its isolate and everything inside it), so
+ * that it would reorder or restyle text that follows it in the same paragraph.
+ */
+export function leavesBidiOpen(text: string): boolean {
+  const open: ('embedding' | 'isolate')[] = [];
+  for (const char of text) {
+    if ('\u202A\u202B\u202D\u202E'.includes(char)) open.push('embedding');
+    else if ('\u2066\u2067\u2068'.includes(char)) open.push('isolate');
+    else if (char === '\u202C') {
+      if (open.at(-1) === 'embedding') open.pop();
+    } else if (char === '\u2069') {
+      const index = open.lastIndexOf('isolate');
+      if (index >= 0) open.length = index;
+    }
+  }
+  return open.length > 0;
+}
+
+/**
+ * Places in a shadow tree where platform text can reorder the widget's own words: a text node that
+ * leaves an embedding open beside other text of its paragraph (no `bdi`, `[dir]` or block of its own
+ * around it), and attribute values (accessible names, titles, alternatives) that leave one open.
+ */
+export function bidiLeaks(root: ShadowRoot | Element): string[] {
+  const leaks: string[] = [];
+  const isolating = (element: Element) => element.localName === 'bdi' || element.hasAttribute('dir')
+    || /isolate|plaintext/.test(getComputedStyle(element).unicodeBidi) || getComputedStyle(element).display !== 'inline';
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node instanceof Element) {
+      for (const name of ['aria-label', 'aria-description', 'title', 'alt', 'placeholder', 'aria-roledescription', 'aria-valuetext']) {
+        const value = node.getAttribute(name);
+        if (value && leavesBidiOpen(value)) leaks.push(`${node.localName}[${name}="${value}"]`);
+      }
+      continue;
+    }
+    const text = node.textContent ?? '';
+    if (!leavesBidiOpen(text)) continue;
+    let container = node.parentElement;
+    while (container && !isolating(container)) container = container.parentElement;
+    if (container && container.textContent!.trim() !== text.trim()) leaks.push(`text "${text}" beside "${container.textContent}" in <${container.localName}>`);
+  }
+  return leaks;
+}

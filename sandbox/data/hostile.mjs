@@ -165,6 +165,14 @@ export function buildHostileRecords({ newId, nowSec, city, persons, organizer })
   add('classifieds', 36, 'price-gratuit', 'price', { price: 'gratuit' });
   add('classifieds', 36, 'price-negative', 'price', { price: -5 });
   add('classifieds', 36, 'price-1e308', 'price', { price: 1e308 });
+  // Row 32 again, added after the others so no earlier id moves: directional controls left open or
+  // closing what the string never opened, in every field a widget puts beside its own words.
+  add('organizations', 32, 'name-rlo-unterminated', 'name', { name: 'Association \u202Eeniatnof al ed' });
+  add('organizations', 32, 'name-stray-pdi-then-rlo', 'name', { name: 'Club\u2069\u202E sprahcs' });
+  add('organizations', 32, 'name-rli-open', 'name', { name: '\u2067جمعية الحي' });
+  add('organizations', 32, 'locality-rlo', 'address', { address: { ...address, addressLocality: 'Saint-\u202Esinned' } });
+  add('organizations', 32, 'tags-rlo', 'tags', { tags: ['\u202Etsilbah', 'hostile'] });
+  add('events', 32, 'event-name-rlo-unterminated', 'name', { name: 'Atelier \u202Eeuqinhcet' });
 
   return { records, cases };
 }

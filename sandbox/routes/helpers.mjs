@@ -41,8 +41,9 @@ export function autocompleteMultiScope(data, post) {
   });
   const zones = data.collections.zones.filter((entry) => (!countryCode || entry.doc.countryCode === countryCode) && (foldForSearch(entry.doc.name) ?? '').includes(needle));
 
+  // Contract §3.5: cities carry name, insee, country, postalCodes[], level1..level4 (+ names) and geo.
   const cityRow = (doc) => ({
-    _id: doc._id, name: doc.name, postalCodes: doc.postalCodes, country: doc.country,
+    _id: doc._id, name: doc.name, insee: doc.insee, postalCodes: doc.postalCodes, country: doc.country, geo: doc.geo,
     level1: doc.level1, level1Name: doc.level1Name, level3: doc.level3, level3Name: doc.level3Name, level4: doc.level4, level4Name: doc.level4Name,
   });
   const sharingPostalCode = (doc, postalCode) => data.collections.cities.filter((entry) => entry.doc.country === doc.country && entry.doc.postalCodes.some((postal) => postal.postalCode === postalCode)).length;

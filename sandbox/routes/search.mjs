@@ -468,7 +468,7 @@ function cachedFragment(data, key, build) {
   data.fragmentCache ??= new Map();
   let fragment = data.fragmentCache.get(key);
   if (fragment === undefined) {
-    if (data.fragmentCache.size >= FRAGMENT_CACHE_LIMIT) data.fragmentCache.clear();
+    if (data.fragmentCache.size >= (data.fragmentLimit ?? FRAGMENT_CACHE_LIMIT)) data.fragmentCache.clear();
     fragment = phpJsonEncode(build());
     data.fragmentCache.set(key, fragment);
   }
@@ -524,15 +524,29 @@ export function runSearch(data, post, get) {
     if (tree) result = project(result, entry.doc._id, tree);
     return result;
   };
+  // Stores that ask for it (the map's size knob) keep each scan's matches, so that page 200 of a
+  // 100,000-place scope does not test 100,000 records again, and cache fields[] answers too.
+  const signature = data.scanCache ? JSON.stringify(Object.entries(post).filter(([key]) => key !== 'indexMin' && key !== 'indexStep')) : '';
+  const fieldsKey = tree && data.scanCache ? `${JSON.stringify(fields)}|` : null;
   /** Result order follows PHP's array_merge: a repeated id keeps its first place, takes the last value. */
   const items = new Map();
   if (post.onlyCount === undefined) {
     for (const collection of COLLECTION_ORDER) {
       if (!wanted(collection)) continue;
       const { skip, limit } = windowFor(collection, post);
-      const scan = plan.scans[collection];
-      const sorted = sortedEntries(data, collection, sortSpec(collection, plan, post));
-      let skipped = 0;
+      let scan = plan.scans[collection];
+      let sorted = sortedEntries(data, collection, sortSpec(collection, plan, post));
+      if (data.scanCache) {
+        const key = `${collection}:${signature}`;
+        let matches = data.scanCache.get(key);
+        if (!matches) {
+          if (data.scanCache.size >= 64) data.scanCache.clear();
+          data.scanCache.set(key, (matches = sorted.filter(scan)));
+        }
+        sorted = matches.slice(skip, limit > 0 ? skip + limit : undefined);
+        scan = () => true;
+      }
+      let skipped = data.scanCache ? skip : 0;
       let taken = 0;
       for (const entry of sorted) {
         if (!scan(entry)) continue;
@@ -540,9 +554,9 @@ export function runSearch(data, post, get) {
           skipped++;
           continue;
         }
-        const json = tree
+        const json = tree && !fieldsKey
           ? phpJsonEncode(shape(collection, entry))
-          : cachedFragment(data, `${collection}:${initType}:${entry.id}`, () => shape(collection, entry));
+          : cachedFragment(data, `${fieldsKey ?? ''}${collection}:${initType}:${entry.id}`, () => shape(collection, entry));
         items.set(entry.id, json);
         if (limit > 0 && ++taken >= limit) break;
       }

@@ -104,6 +104,8 @@ describe('/co2/city/autocompletemultiscope', () => {
     const { body } = await postForm(base, '/co2/city/autocompletemultiscope', { type: 'cp', scopeValue: '97436', countryCode: 'RE' });
     assert.equal(body.cities.length, 1);
     assert.equal(body.cities[0].name, 'Saint-Leu');
+    assert.equal(body.cities[0].insee, '97413', 'a city row carries its INSEE code (contract §3.5): how a builder turns a name into insee="…"');
+    assert.match(body.cities[0].geo.latitude, /^-21\./);
     assert.equal(body.cities[0].allCP, true);
     assert.equal(body.cities[0].uniqueCp, true);
   });

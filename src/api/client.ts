@@ -8,11 +8,14 @@
  *   widget on the page (and by a second copy of the library) so they do not stampede.
  * - The body must be JSON: an HTML page, a truncated or oversized body becomes an `ApiError`.
  * - Identical requests in flight are shared; successful answers whose envelope passes the route's
- *   check (`accept`) are cached for a short time.
+ *   check (`accept`) are cached in memory for a short time and, for requests that ask (`store`),
+ *   kept in the browser (`store.ts`): when such a request then fails, the kept answer is returned
+ *   and `onStale` says from when.
  *   Callers must treat returned JSON as read-only (normalisers never mutate their input).
  */
-import { ApiError, abortError } from './errors.js';
+import { ApiError, abortError, isAbortError } from './errors.js';
 import { encodeForm, type FormFields } from './form.js';
+import { clearStoredAnswers, readStoredAnswer, storeAnswer, type StoredAnswer } from './store.js';
 
 import { DEFAULT_API_BASE } from '../lib/platform.js';
 
@@ -46,6 +49,13 @@ export interface RequestOptions {
    * wrong) but never cached, so a `null` or a string under a 200 is not served again as a success.
    */
   readonly accept?: (value: unknown) => boolean;
+  /**
+   * Keep an accepted answer in the browser, and answer with the kept one when the request fails
+   * (network, HTTP error, timeout, unreadable body; never an abort). Off by default.
+   */
+  readonly store?: boolean;
+  /** Told when a kept answer stands in for a failed request, with the failure. */
+  readonly onStale?: (answer: StoredAnswer, error: ApiError) => void;
 }
 
 export type QueryParams = Readonly<Record<string, string | number | boolean | undefined | null>>;
@@ -104,11 +114,15 @@ function gates(): Map<string, number> {
   return created;
 }
 
-/** Clears caches, in-flight requests and Retry-After gates. For tests and for a hard reset. */
-export function resetClientState(): void {
+/**
+ * Clears caches, in-flight requests and Retry-After gates, and the answers kept in the browser unless
+ * `keepStored` (a new visit of the page). For tests and for a hard reset.
+ */
+export function resetClientState(options: { keepStored?: boolean } = {}): void {
   for (const entry of inflight.values()) entry.controller.abort();
   inflight.clear();
   cache.clear();
+  if (!options.keepStored) void clearStoredAnswers();
   gates().clear();
   clients.clear();
 }
@@ -168,16 +182,27 @@ export function createClient(options: ClientOptions = {}): CommunecterClient {
       }
       if (hit) cache.delete(key);
     }
-    return joinShared(
-      key,
+    const store = requestOptions.store === true;
+    const answer = joinShared(
+      // A request that keeps its answer does not share a flight with one that does not.
+      store ? `${key}\nstore` : key,
       async (signal) => {
-        const { value, size } = await execute({ method, url, body, origin }, settings, signal);
+        const { value, text } = await execute({ method, url, body, origin }, settings, signal);
         const accepted = requestOptions.accept?.(value) ?? true;
-        if (settings.cacheTtlMs > 0 && size <= CACHE_MAX_CHARS && accepted) remember(key, value, settings.cacheTtlMs);
+        if (settings.cacheTtlMs > 0 && text.length <= CACHE_MAX_CHARS && accepted) remember(key, value, settings.cacheTtlMs);
+        if (store && accepted) void storeAnswer(key, text);
         return value;
       },
       requestOptions.signal,
     );
+    if (!store) return answer;
+    return answer.catch(async (error: unknown) => {
+      if (isAbortError(error) || !(error instanceof ApiError) || error.kind === 'config') throw error;
+      const kept = await readStoredAnswer(key);
+      if (!kept || requestOptions.signal?.aborted) throw error;
+      requestOptions.onStale?.(kept, error);
+      return kept.value;
+    });
   }
 
   return {
@@ -271,7 +296,7 @@ interface PreparedRequest {
   readonly origin: string;
 }
 
-async function execute(request: PreparedRequest, settings: Settings, signal: AbortSignal): Promise<{ value: unknown; size: number }> {
+async function execute(request: PreparedRequest, settings: Settings, signal: AbortSignal): Promise<{ value: unknown; text: string }> {
   const deadline = Date.now() + settings.totalTimeoutMs;
   for (let attempt = 0; ; attempt++) {
     await waitForGate(request, deadline, signal);
@@ -344,7 +369,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Math.max(0, date - now);
 }
 
-async function attemptOnce(request: PreparedRequest, timeoutMs: number, settings: Settings, signal: AbortSignal): Promise<{ value: unknown; size: number }> {
+async function attemptOnce(request: PreparedRequest, timeoutMs: number, settings: Settings, signal: AbortSignal): Promise<{ value: unknown; text: string }> {
   const controller = new AbortController();
   const onAbort = () => controller.abort();
   signal.addEventListener('abort', onAbort, { once: true });
@@ -402,7 +427,7 @@ async function attemptOnce(request: PreparedRequest, timeoutMs: number, settings
     } catch (error) {
       return fail(error, () => new ApiError('bad-json', 'The body was cut off', { url, cause: error }));
     }
-    return { value: parseJsonBody(text, response.headers.get('Content-Type') ?? '', url), size: text.length };
+    return { value: parseJsonBody(text, response.headers.get('Content-Type') ?? '', url), text };
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', onAbort);

@@ -14,6 +14,7 @@ export {
   type RequestOptions,
 } from './client.js';
 export { encodeForm, type FormFields } from './form.js';
+export { clearStoredAnswers, type StoredAnswer } from './store.js';
 export {
   buildSearchForm,
   countedTypes,

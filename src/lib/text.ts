@@ -163,5 +163,38 @@ export function parseList(value: string | null | undefined): string[] {
  * or restyle the words around it ("Voir « … » sur Communecter").
  */
 export function isolate(text: string): string {
-  return `\u2068${text}\u2069`;
+  return `\u2068${balancedBidi(text)}\u2069`;
+}
+
+const EMBEDDING_OPENERS = new Set(['\u202A', '\u202B', '\u202D', '\u202E']); // LRE RLE LRO RLO
+const ISOLATE_OPENERS = new Set(['\u2066', '\u2067', '\u2068']); // LRI RLI FSI
+const PDF = '\u202C';
+const PDI = '\u2069';
+
+/**
+ * The string with its directional controls balanced, so that the widget's own FSI … PDI around it
+ * match (UAX #9): a POP DIRECTIONAL ISOLATE with no isolate open in the string would close the
+ * widget's FSI early (an override after it then runs over the words around), a POP DIRECTIONAL
+ * FORMATTING with no embedding open in its isolate could close one of the page's: both are dropped.
+ * An isolate the string leaves open would take the widget's PDI: one PDI is added for each (it also
+ * closes the embeddings inside it; those opened directly in the string are closed by the widget's).
+ */
+export function balancedBidi(text: string): string {
+  if (!/[\u202C\u2066-\u2069]/.test(text)) return text;
+  // One entry per open isolate: how many embeddings are open inside it.
+  const isolates: number[] = [0];
+  let out = '';
+  for (const char of text) {
+    if (ISOLATE_OPENERS.has(char)) isolates.push(0);
+    else if (EMBEDDING_OPENERS.has(char)) isolates[isolates.length - 1]! += 1;
+    else if (char === PDI) {
+      if (isolates.length === 1) continue;
+      isolates.pop();
+    } else if (char === PDF) {
+      if (isolates[isolates.length - 1] === 0) continue;
+      isolates[isolates.length - 1]! -= 1;
+    }
+    out += char;
+  }
+  return out + PDI.repeat(isolates.length - 1);
 }

@@ -37,6 +37,8 @@ export const COMMON_PROPERTIES = {
   syncUrl: { attribute: 'sync-url' },
   /** Heading level of the element's headings (2–6), to fit the host page's outline. */
   headingLevel: { type: Number, attribute: 'heading-level' },
+  /** Keep no answer in the browser: without it, the last good answers (public data, at most 7 days old) are kept and shown, with their date, when the platform cannot be reached. */
+  noStore: { type: Boolean, attribute: 'no-store' },
 } as const satisfies PropertyDeclarations;
 
 export interface CommonAttributes {
@@ -52,6 +54,7 @@ export interface CommonAttributes {
   tagsMode: 'any' | 'all';
   syncUrl: string | null;
   headingLevel: number;
+  noStore: boolean;
 }
 
 /** The defaults (the element's constructor calls this once). */
@@ -68,6 +71,7 @@ export function initCommonAttributes(element: CommonAttributes): void {
   element.tagsMode = 'any';
   element.syncUrl = null;
   element.headingLevel = 3;
+  element.noStore = false;
 }
 
 /** The names of the scope attributes as properties: a change to one is a new scope. */

@@ -8,6 +8,7 @@
  */
 import createDOMPurify, { type Config } from 'dompurify';
 import { Marked } from 'marked';
+import { withoutInlineCode } from '../lib/markup.js';
 import { cleanText } from '../lib/text.js';
 
 const FORBID_TAGS = [
@@ -77,7 +78,9 @@ export function renderDescription(source: string, format: 'markdown' | 'html', o
   const clean = cleanText(source, { keepIndentation: true });
   const html = format === 'markdown' ? (markdown.parse(clean) as string) : clean;
   linkBase = options.linkBase;
-  const fragment = purifier.sanitize(html, CONFIG) as unknown as DocumentFragment;
+  // Event handlers, style attributes and style/script elements go before any parser reads the markup:
+  // Chromium reports them to the page's CSP report-uri even from DOMPurify's inert document.
+  const fragment = purifier.sanitize(withoutInlineCode(html), CONFIG) as unknown as DocumentFragment;
   demoteHeadings(fragment, options.headingLevel ?? 3);
   return fragment;
 }

@@ -9,6 +9,8 @@ export interface CcLoadDetail {
   readonly count: number;
   /** All matching items, when the server said. */
   readonly total: number | null;
+  /** Set when requests failed and answers kept in the browser were shown instead: when they were received (ISO 8601). */
+  readonly staleSince?: string;
 }
 
 export interface CcErrorDetail {

@@ -4,6 +4,7 @@
  * (the agenda's events, the marketplace's offers). Each element builds its own objects.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { setScriptText } from './trusted-types.js';
 
 /**
  * JSON for inside a `<script type="application/ld+json">`: `<`, `>`, `&` and the JavaScript line
@@ -21,6 +22,7 @@ export function scriptSafeJson(value: unknown): string {
 /** Keeps one JSON-LD script child of the host in step with `objects()` (none when it is empty). */
 export class JsonLdController implements ReactiveController {
   private script: HTMLScriptElement | null = null;
+  private written = '';
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly objects: () => readonly object[];
   /** `data-*` name marking the script as the element's own (e.g. `ccAgenda` → `data-cc-agenda`). */
@@ -38,6 +40,7 @@ export class JsonLdController implements ReactiveController {
     if (objects.length === 0) {
       this.script?.remove();
       this.script = null;
+      this.written = '';
       return;
     }
     const text = scriptSafeJson(objects);
@@ -46,7 +49,16 @@ export class JsonLdController implements ReactiveController {
       this.script.type = 'application/ld+json';
       this.script.dataset[this.marker] = '';
     }
-    if (this.script.textContent !== text) this.script.textContent = text;
+    if (this.written !== text) {
+      // Under Trusted Types a refused policy means no JSON-LD, not an error on every update.
+      if (!setScriptText(this.script, text)) {
+        this.script.remove();
+        this.script = null;
+        this.written = '';
+        return;
+      }
+      this.written = text;
+    }
     if (this.script.parentNode !== this.host) this.host.append(this.script);
   }
 }

@@ -9,18 +9,35 @@
  *   and one `console.warn` per attribute and value names it for the webmaster.
  * - Removal aborts; re-attachment after an aborted load loads again.
  * - "Réessayer" (`retry()`) always sends: that load bypasses the client's memory cache.
+ * - The last good data survives a failure (phase `stale`): a failed load keeps what was shown, and a
+ *   failed request answers with the browser's kept copy of that request when there is one (`store`,
+ *   on unless the element says `no-store`); `stale` says from when, for the notice.
+ * - A page restored from the back/forward cache reloads quietly (what is shown stays until the answer);
+ *   a failed or stale load tries again when the network comes back (`online`) or the visitor comes back
+ *   to the tab (at most once in 30 s), never by polling.
  * - "Loading is taking longer than usual" after a delay (hostile-inputs fault 5).
  * - `cc-load` after each completed load, `cc-error` after each failure that is not an abort.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { deepArrayEquals } from '@lit/task/deep-equals.js';
-import type { CommunecterClient } from '../api/client.js';
+import type { CommunecterClient, RequestOptions } from '../api/client.js';
 import { ApiError, isAbortError } from '../api/errors.js';
 import type { ConfigProblem } from '../api/scope.js';
+import type { StoredAnswer } from '../api/store.js';
 import { emit } from './events.js';
 
-export type Phase = 'loading' | 'loaded' | 'empty' | 'failed' | 'config';
+export type Phase = 'loading' | 'loaded' | 'empty' | 'stale' | 'failed' | 'config';
+
+/** Data shown although the last attempt to refresh it failed. */
+export interface StaleData {
+  /** When the data shown was received. */
+  readonly at: Date;
+  /** Why the refresh failed. */
+  readonly error: unknown;
+  /** The data shown were loaded for other arguments (the previous period, page or search) than those asked. */
+  readonly otherView: boolean;
+}
 
 export interface LoadContext<R> {
   readonly client: CommunecterClient;
@@ -46,14 +63,16 @@ export interface ResultsOptions<A extends readonly unknown[], R> {
   /** Called with the completed value before `cc-load` fires (derived state can be computed first). */
   readonly onLoaded?: (value: R) => void;
   readonly slowAfterMs?: number;
+  /** Whether answers may be kept in the browser and shown when a request fails (default: unless the host's `noStore`). */
+  readonly store?: () => boolean;
 }
 
-/** The same client with the memory cache bypassed on every request (a "Réessayer" load). */
-function uncached(client: CommunecterClient): CommunecterClient {
+/** The same client with `extra` added to every request's options. */
+function withOptions(client: CommunecterClient, extra: RequestOptions): CommunecterClient {
   return {
     baseUrl: client.baseUrl,
-    getJson: (path, query, options = {}) => client.getJson(path, query, { ...options, cache: false }),
-    postForm: (path, fields, options = {}) => client.postForm(path, fields, { ...options, cache: false }),
+    getJson: (path, query, options = {}) => client.getJson(path, query, { ...options, ...extra }),
+    postForm: (path, fields, options = {}) => client.postForm(path, fields, { ...options, ...extra }),
   };
 }
 
@@ -70,6 +89,24 @@ export class ResultsController<A extends readonly unknown[], R> implements React
   private previewValue: R | null = null;
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly warned = new Set<string>();
+  /** The last completed value and when its data was received: what a failed load keeps showing. */
+  private kept: { value: R; at: number; args: A } | null = null;
+  /** Set when the completed value came (partly) from kept answers, because requests failed. */
+  private completedStale: StaleData | null = null;
+  /** Collects, during a run, the oldest kept answer that stood in for a failed request. */
+  private runStale: { at: number; error: unknown } | null = null;
+  private readonly onPageShow = (event: PageTransitionEvent) => {
+    // Restored from the back/forward cache: the data may be old. Reload without clearing the view.
+    if (event.persisted && this.phase !== 'config') this.retry();
+  };
+  private lastRevival = 0;
+  private readonly onRevivalHint = () => {
+    if (document.visibilityState !== 'visible') return;
+    const phase = this.phase;
+    if ((phase !== 'failed' && phase !== 'stale') || Date.now() - this.lastRevival < 30_000) return;
+    this.lastRevival = Date.now();
+    this.retry();
+  };
   /** The next load was asked by "Réessayer": it must reach the server, not the memory cache. */
   private fresh = false;
   private readonly host: ReactiveControllerHost & HTMLElement;
@@ -88,8 +125,11 @@ export class ResultsController<A extends readonly unknown[], R> implements React
       onComplete: (value) => {
         this.stopSlow();
         this.previewValue = null;
+        const stale = this.runStale;
+        this.completedStale = stale ? { at: new Date(stale.at), error: stale.error, otherView: false } : null;
+        this.kept = { value, at: stale?.at ?? Date.now(), args: options.args() };
         options.onLoaded?.(value);
-        emit(host, 'cc-load', options.counts(value));
+        emit(host, 'cc-load', { ...options.counts(value), ...(stale ? { staleSince: new Date(stale.at).toISOString() } : {}) });
       },
       onError: (error) => {
         this.stopSlow();
@@ -100,12 +140,31 @@ export class ResultsController<A extends readonly unknown[], R> implements React
     host.addController(this);
   }
 
-  /** The value to show: the completed one, the preview, or the previous one while reloading. */
+  /** The value to show: the completed one, the preview, or the last good one while reloading or after a failure. */
   get value(): R | null {
     const status = this.task.status;
     if (status === TaskStatus.COMPLETE) return this.task.value ?? null;
     if (this.previewValue !== null) return this.previewValue;
-    return status === TaskStatus.PENDING ? (this.task.value ?? null) : null;
+    if (status === TaskStatus.PENDING) return this.kept?.value ?? null;
+    return this.keepsAfterFailure() ? this.kept!.value : null;
+  }
+
+  /** The data shown is older than the last attempt, which failed; null when it is fresh. */
+  get stale(): StaleData | null {
+    const status = this.task.status;
+    if (status === TaskStatus.COMPLETE) return this.completedStale;
+    if (this.keepsAfterFailure()) {
+      const kept = this.kept!;
+      const argsEqual = this.options.argsEqual ?? deepArrayEquals;
+      return { at: new Date(kept.at), error: this.task.error, otherView: !argsEqual(kept.args, this.options.args()) };
+    }
+    return null;
+  }
+
+  private keepsAfterFailure(): boolean {
+    if (this.task.status !== TaskStatus.ERROR || this.kept === null) return false;
+    const error = this.task.error;
+    return !isAbortError(error) && !(error instanceof ApiError && error.kind === 'config');
   }
 
   /** Whether `value` is a first part of a load still running. */
@@ -121,9 +180,11 @@ export class ResultsController<A extends readonly unknown[], R> implements React
     const status = this.task.status;
     if (status === TaskStatus.ERROR) {
       if (isAbortError(this.task.error)) return 'loading';
+      if (this.keepsAfterFailure()) return 'stale';
       return this.task.error instanceof ApiError && this.task.error.kind === 'config' ? 'config' : 'failed';
     }
     if (status === TaskStatus.COMPLETE) {
+      if (this.completedStale) return 'stale';
       const value = this.task.value;
       return value !== undefined && this.options.isEmpty(value) ? 'empty' : 'loaded';
     }
@@ -137,11 +198,17 @@ export class ResultsController<A extends readonly unknown[], R> implements React
   }
 
   hostConnected(): void {
+    window.addEventListener('pageshow', this.onPageShow);
+    window.addEventListener('online', this.onRevivalHint);
+    document.addEventListener('visibilitychange', this.onRevivalHint);
     // Re-attached after a removal that aborted the load: load again.
     if (this.task.status === TaskStatus.ERROR && isAbortError(this.task.error)) void this.task.run();
   }
 
   hostDisconnected(): void {
+    window.removeEventListener('pageshow', this.onPageShow);
+    window.removeEventListener('online', this.onRevivalHint);
+    document.removeEventListener('visibilitychange', this.onRevivalHint);
     this.task.abort();
     this.stopSlow();
   }
@@ -158,7 +225,15 @@ export class ResultsController<A extends readonly unknown[], R> implements React
     const fatal = configError(problems);
     if (fatal) throw fatal;
     // A bad api-base throws the same config error here, before any request.
-    const client = fresh ? uncached(this.options.client()) : this.options.client();
+    const base = this.options.client();
+    this.runStale = null;
+    // The common attribute `no-store` (every element has it) turns keeping off, as the option does.
+    const store = this.options.store?.() ?? !(this.host as { noStore?: boolean }).noStore;
+    const onStale = (answer: StoredAnswer, error: unknown) => {
+      if (signal.aborted) return;
+      if (this.runStale === null || answer.storedAt < this.runStale.at) this.runStale = { at: answer.storedAt, error };
+    };
+    const client = withOptions(base, { ...(fresh ? { cache: false } : {}), ...(store ? { store: true, onStale } : {}) });
     this.startSlow();
     return this.options.load(args, {
       client,

@@ -1,7 +1,7 @@
 /**
  * Styles every widget adopts first. The host page is a stranger: reset what inherits into the
- * shadow root (line-height, colour, alignment…), size in px or em rather than rem (a host may set
- * `html { font-size: 10px }`), and expose the global theming tokens.
+ * shadow root (line-height, colour, alignment, direction…, against important page rules too), size in
+ * px or em rather than rem (a host may set `html { font-size: 10px }`), and expose the global theming tokens.
  *
  * Global tokens (set them on :root, an ancestor, or the element):
  *   --cc-color-accent, --cc-color-on-accent, --cc-color-text, --cc-color-muted, --cc-color-surface,
@@ -31,20 +31,62 @@ export const baseStyles = css`
     /* Layouts follow the element's width (a container query on its wrapper), which gives the element no
        width of its own: in a flex or grid row of the host page it would shrink to nothing without this. */
     min-width: min(100%, 280px);
-    color: var(--_text);
     background: var(--_surface);
-    font-family: var(--cc-font-family, inherit);
-    font-size: var(--cc-font-size, 16px);
-    font-weight: normal;
-    font-style: normal;
-    line-height: 1.5;
-    text-align: start;
-    text-transform: none;
-    letter-spacing: normal;
-    word-spacing: normal;
-    white-space: normal;
-    overflow-wrap: anywhere;
     contain: layout;
+
+    /* What the host page may change is documented: the tokens above, the parts, the font family, and the
+       element's own box (margin, width, position…). Everything else that inherits into the shadow root is
+       set here, and marked important: in the cascade an important declaration of a shadow tree's :host wins
+       over the page's important ones (for normal declarations the page wins), so a site-wide
+       "* { font-size: 30px !important; line-height: 0 }" or "* { writing-mode: vertical-rl }" cannot reach
+       inside. The tokens still work: they are the values. */
+    color: var(--_text) !important;
+    font-family: var(--cc-font-family, inherit);
+    font-size: var(--cc-font-size, 16px) !important;
+    font-weight: normal !important;
+    font-style: normal !important;
+    font-variant: normal !important;
+    font-stretch: normal !important;
+    font-kerning: auto !important;
+    font-feature-settings: normal !important;
+    font-variation-settings: normal !important;
+    font-size-adjust: none !important;
+    font-synthesis: weight style small-caps !important;
+    font-optical-sizing: auto !important;
+    line-height: 1.5 !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-align: start !important;
+    text-align-last: auto !important;
+    text-indent: 0 !important;
+    text-transform: none !important;
+    text-shadow: none !important;
+    text-decoration: none !important;
+    text-underline-offset: auto !important;
+    text-rendering: auto !important;
+    text-orientation: mixed !important;
+    text-wrap: wrap !important;
+    -webkit-text-fill-color: currentcolor !important;
+    -webkit-text-stroke-width: 0 !important;
+    white-space: normal !important;
+    word-break: normal !important;
+    line-break: auto !important;
+    hyphens: manual !important;
+    overflow-wrap: anywhere !important;
+    tab-size: 8 !important;
+    /* The widgets' languages (French, English) are written left to right, whatever the page's are. */
+    direction: ltr !important;
+    writing-mode: horizontal-tb !important;
+    unicode-bidi: isolate !important;
+    visibility: visible;
+    pointer-events: auto !important;
+    cursor: auto !important;
+    caret-color: auto !important;
+    list-style: none !important;
+    quotes: auto !important;
+    border-collapse: separate !important;
+    border-spacing: 0 !important;
+    empty-cells: show !important;
   }
   :host([hidden]) {
     display: none !important;

@@ -235,6 +235,19 @@ export const uiStyles = css`
     border-left: 4px solid var(--_danger);
   }
 
+  /* Kept data after a failed refresh: a quiet band above the results, not an error box. */
+  .stale {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px 12px;
+    margin: 0;
+    padding: 8px 12px;
+    border-left: 4px solid var(--_muted);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+
   .error-title {
     font-weight: 700;
   }

@@ -8,6 +8,7 @@ import { ApiError } from '../api/errors.js';
 import type { ElementBase } from '../api/types.js';
 import type { Translation } from './i18n/types.js';
 import { renderRichText } from './sanitize.js';
+import { formatDate } from '../lib/format.js';
 import { isolate, truncateGraphemes } from '../lib/text.js';
 
 export interface ChipOptions {
@@ -121,6 +122,16 @@ export function renderErrorState(t: Translation, error: unknown, fallbackHref: s
   </div>`;
 }
 
+/**
+ * The last good data is shown although its refresh failed: say from when, and offer to try again.
+ * A status (polite), not an alert: the visitor still has the data.
+ */
+export function renderStaleNotice(t: Translation, stale: { readonly at: Date; readonly otherView: boolean } | null, onRetry: () => void): TemplateResult | typeof nothing {
+  if (!stale) return nothing;
+  const when = formatDate(t.intlLocale, stale.at, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }) ?? '';
+  return html`<p part="stale" class="stale" role="status">${(stale.otherView ? t.common.staleOtherView : t.common.staleNotice)(when)} <button type="button" class="button" @click=${onRetry}>${t.common.retry}</button></p>`;
+}
+
 export type DescriptionState = DocumentFragment | 'loading' | 'error' | null;
 
 /**
@@ -171,6 +182,9 @@ export class DetailController<T extends Pick<ElementBase, 'description'>> implem
 
   /** The dialog's `close` event: clear, and give focus back where it was. */
   readonly handleClose = (): void => {
+    // The close event is queued: when another item was opened meanwhile (a host script's select()
+    // right after close()), this event belongs to the closed one and must not close the new one.
+    if (this.pendingOpen || this.dialog()?.open) return;
     this.item = null;
     this.description = null;
     const opener = this.opener;

@@ -138,7 +138,10 @@ for (const benchCase of cases) {
       }
     }
     const baseline = benchCase.variants.find((v) => v.baseline) ?? benchCase.variants[0];
-    const baseMedian = summarize(samples.get(baseline.id)).median;
+    // A variant may name its own baseline (`against`: a variant id), e.g. one per size in a case
+    // measured at several sizes; the others compare with the case's baseline.
+    const baselineOf = (v) => benchCase.variants.find((b) => b.id === v.against) ?? baseline;
+    const isBaseline = (v) => v === baseline || benchCase.variants.some((other) => other.against === v.id);
     // 'slowdown' (default): variant ÷ baseline, the cost of doing more than the baseline does;
     // 'speedup': baseline ÷ variant, how many times faster than the baseline the variant is.
     const speedup = benchCase.ratio === 'speedup';
@@ -148,15 +151,15 @@ for (const benchCase of cases) {
     const result = { id: benchCase.id, title: benchCase.title, reps, variants: [], metrics: [] };
     for (const variant of benchCase.variants) {
       const s = summarize(samples.get(variant.id));
-      const ratio = ratioOf(s.median, baseMedian);
-      rows.push([`${variant.label}${variant === baseline ? ' (baseline)' : ''}`, fmtSummary(s), variant === baseline ? '1.00' : `${ratio.toFixed(2)}×`]);
-      result.variants.push({ id: variant.id, label: variant.label, baseline: variant === baseline, ...s, ratio, samples: samples.get(variant.id), info: lastInfo.get(variant.id) });
+      const ratio = ratioOf(s.median, summarize(samples.get(baselineOf(variant).id)).median);
+      rows.push([`${variant.label}${isBaseline(variant) ? ' (baseline)' : ''}`, fmtSummary(s), isBaseline(variant) ? '1.00' : `${ratio.toFixed(2)}×`]);
+      result.variants.push({ id: variant.id, label: variant.label, baseline: isBaseline(variant), ...s, ratio, samples: samples.get(variant.id), info: lastInfo.get(variant.id) });
     }
     console.log(`_${reps} reps after 1 warm-up${benchCase.describe ? `; ${benchCase.describe(state)}` : ''}_\n`);
     console.log(table(rows));
     const metricNames = [...new Set(benchCase.variants.flatMap((v) => [...metricSamples.get(v.id).keys()]))];
     if (metricNames.length > 0) {
-      const head = ['figure', ...benchCase.variants.map((v) => v.id), ...benchCase.variants.filter((v) => v !== baseline).map((v) => `${v.id}: ${ratioHead}`)];
+      const head = ['figure', ...benchCase.variants.map((v) => v.id), ...benchCase.variants.filter((v) => !isBaseline(v)).map((v) => `${v.id}: ${ratioHead}`)];
       const metricRows = [head];
       for (const name of metricNames) {
         const unit = benchCase.metricUnits?.[name] ?? 'ms';
@@ -164,11 +167,10 @@ for (const benchCase of cases) {
           const values = metricSamples.get(v.id).get(name);
           return values?.length ? summarize(values) : null;
         });
-        const base = summaries[benchCase.variants.indexOf(baseline)];
         const ratios = benchCase.variants
-          .map((v, i) => [v, summaries[i]])
-          .filter(([v]) => v !== baseline)
-          .map(([, s]) => (s && base && s.median > 0 ? `${ratioOf(s.median, base.median).toFixed(1)}×` : '–'));
+          .map((v, i) => [v, summaries[i], summaries[benchCase.variants.indexOf(baselineOf(v))]])
+          .filter(([v]) => !isBaseline(v))
+          .map(([, s, base]) => (s && base && s.median > 0 ? `${ratioOf(s.median, base.median).toFixed(1)}×` : '–'));
         const cells = summaries.map((s) => (s ? (unit === 'ms' ? fmtSummary(s) : `${fmtMs(s.median)} ${unit}`) : '–'));
         metricRows.push([`${name}${unit === 'ms' ? '' : ` (${unit})`}`, ...cells, ...ratios]);
         result.metrics.push({ name, unit, variants: Object.fromEntries(benchCase.variants.map((v, i) => [v.id, summaries[i]])) });

@@ -9,6 +9,7 @@ import type { Translation } from '../../shared/i18n/types.js';
 import { renderAddress, renderDetailFooter, renderDetailImage, renderTagList } from '../../shared/templates.js';
 import { renderDetailDialog, type DetailController } from '../../shared/ui.js';
 import type { DayKey } from '../../lib/zoned-time.js';
+import { isolate } from '../../lib/text.js';
 import { datedWhenLabel, dayLabel, spanLabel, typeLabel, whenLabel, type LabelContext } from './agenda-format.js';
 import { listDay, typeOf, type AgendaView, type Occurrence } from './agenda-model.js';
 import { VIEWS } from './agenda-navigation.js';
@@ -30,7 +31,7 @@ export interface ItemHandlers {
 /** One event: time, linked title, type and place. Few nodes per event (the element stays under 1,400). */
 export function renderItem(h: ItemHandlers, item: Occurrence, day: DayKey | null): TemplateResult {
   const event = item.event;
-  const place = [event.address?.locality, event.organizer?.name].filter(Boolean).join(' · ');
+  const place = [event.address?.locality, event.organizer?.name].filter((part): part is string => Boolean(part)).map(isolate).join(' · ');
   return html`<li part="item" class="item"><p part="item-time" class="when">${day ? whenLabel(h.labels, item, day) : datedWhenLabel(h.labels, item)}</p><p part="item-title" class="title"><a href=${h.urlOf(item)} dir="auto" @click=${(e: Event) => h.select(e, item)} @keydown=${(e: KeyboardEvent) => h.keydown(e, item)}>${event.name}</a></p><p class="meta"><span class="badge">${typeLabel(h.labels.t, typeOf(event))}</span> <span dir="auto">${place}</span></p></li>`;
 }
 

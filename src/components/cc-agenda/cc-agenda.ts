@@ -25,7 +25,7 @@ import { RovingFocusController } from '../../shared/roving-focus-controller.js';
 import { SelectionController } from '../../shared/selection-controller.js';
 import { baseStyles } from '../../shared/styles.js';
 import { headingLevel, renderEmpty, renderFilterPanel, renderSkipLink, renderSkipTarget } from '../../shared/templates.js';
-import { focusResults, renderErrorState, renderPager } from '../../shared/ui.js';
+import { focusResults, renderErrorState, renderPager, renderStaleNotice } from '../../shared/ui.js';
 import { uiStyles } from '../../shared/ui.styles.js';
 import { addDays, monthGridDays, startOfMonth, startOfWeek, type DayKey } from '../../lib/zoned-time.js';
 import { periodTitle, typeLabel, type LabelContext } from './agenda-format.js';
@@ -292,7 +292,7 @@ export class CcAgenda extends LitElement {
       ${compact || this.noFilters || !events || failed ? nothing : this.renderFilters()}
       ${failed
         ? renderErrorState(t, this.results.error, `${normalizeLinkBase(this.linkBase)}/#agenda`, () => this.results.retry())
-        : html`<div class="results" aria-busy=${phase === 'loading' ? 'true' : 'false'}>
+        : html`${renderStaleNotice(t, this.results.stale, () => this.results.retry())}<div class="results" aria-busy=${phase === 'loading' ? 'true' : 'false'}>
             <p part="status" class="status" role="status">${this.statusText(events, phase === 'loading')}</p>
             ${events ? this.renderBody() : nothing}
           </div>`}

@@ -30,7 +30,7 @@ import { ResultsController, type LoadContext } from '../../shared/results-contro
 import { SelectionController } from '../../shared/selection-controller.js';
 import { baseStyles } from '../../shared/styles.js';
 import { headingLevel, renderEmpty, renderFilterPanel, renderSkipLink, renderSkipTarget } from '../../shared/templates.js';
-import { focusResults, renderErrorState, renderPager } from '../../shared/ui.js';
+import { focusResults, renderErrorState, renderPager, renderStaleNotice } from '../../shared/ui.js';
 import { uiStyles } from '../../shared/ui.styles.js';
 import { directoryStyles } from './cc-directory.styles.js';
 import { renderEntry, renderEntryDetail, renderSkeleton, type EntryContext } from './directory-views.js';
@@ -307,6 +307,7 @@ export class CcDirectory extends LitElement {
         ${renderSkipLink(t.directory.skip, this)}
         ${(this.noSearch && this.noFacets) || failed ? nothing : this.renderControls(set)}
         ${failed ? renderErrorState(t, this.results.error, `${normalizeLinkBase(this.linkBase)}/#search`, () => this.results.retry()) : nothing}
+        ${renderStaleNotice(t, this.results.stale, () => this.results.retry())}
         <div class="results" aria-busy=${phase === 'loading' ? 'true' : 'false'}>
           <p part="status" class="status" role="status">${this.renderStatus(set, phase === 'loading', failed)}</p>
           ${set && !failed ? this.renderResults(set) : phase === 'loading' ? renderSkeleton() : nothing}

@@ -27,7 +27,7 @@ export function renderEntry(c: EntryContext, item: CommunecterElement): Template
   const d = c.t.directory;
   const image = c.layout === 'list' ? item.images.thumb : item.images.medium;
   const excerpt = item.shortDescription ?? (item.description ? plainExcerpt(item.description.source) : '');
-  const tags = item.tags.length > 0 ? item.tags.slice(0, 4).map((tag) => `#${tag}`).join(' ') + (item.tags.length > 4 ? ` ${d.moreTags(item.tags.length - 4)}` : '') : '';
+  const tags = item.tags.length > 0 ? item.tags.slice(0, 4).map((tag) => `#${isolate(tag)}`).join(' ') + (item.tags.length > 4 ? ` ${d.moreTags(item.tags.length - 4)}` : '') : '';
   const contacts = cardContacts(item);
   // Written on few lines, with hidden elements instead of conditional templates, on purpose: every
   // whitespace run, binding marker and nested template adds DOM nodes, and the element promises to

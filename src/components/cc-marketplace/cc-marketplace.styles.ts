@@ -143,7 +143,7 @@ export const marketplaceStyles = css`
     overflow-wrap: anywhere;
   }
 
-  .badge.stale {
+  .badge.aged {
     background: var(--_stale-bg);
     color: var(--_stale-fg);
   }
@@ -199,7 +199,7 @@ export const marketplaceStyles = css`
   }
 
   @media (forced-colors: active) {
-    .badge.stale {
+    .badge.aged {
       border: 1px solid CanvasText;
     }
   }

@@ -14,7 +14,7 @@ import { ResultsController } from '../../shared/results-controller.js';
 import { SelectionController } from '../../shared/selection-controller.js';
 import { baseStyles } from '../../shared/styles.js';
 import { headingLevel, renderEmpty, renderSkipLink, renderSkipTarget } from '../../shared/templates.js';
-import { focusResults, renderErrorState, renderPager, type ActiveFilter } from '../../shared/ui.js';
+import { focusResults, renderErrorState, renderPager, renderStaleNotice, type ActiveFilter } from '../../shared/ui.js';
 import { uiStyles } from '../../shared/ui.styles.js';
 import { parseList } from '../../lib/text.js';
 import { formatPrice } from '../../lib/format.js';
@@ -64,6 +64,7 @@ const price = (value: string): number | null => (/^\d{1,9}$/.test(value.trim()) 
  * @csspart pager - The pagination.
  * @csspart empty - The empty state.
  * @csspart error - The error state.
+ * @csspart stale - The notice above items kept after a failed refresh (with a retry).
  * @csspart dialog - The detail dialog.
  *
  * @cssprop --cc-marketplace-card-min-width - Smallest card width (default 250px).
@@ -281,7 +282,7 @@ export class CcMarketplace extends LitElement {
       ${renderSkipLink(this.m.skip, this)}
       ${this.renderToolbar()}
       ${this.noFilters || failed || !set || phase === 'empty' ? nothing : this.renderControls(set)}
-      ${failed ? renderErrorState(t, this.results.error, `${normalizeLinkBase(this.linkBase)}/#annonces`, () => this.results.retry()) : nothing}
+      ${failed ? renderErrorState(t, this.results.error, `${normalizeLinkBase(this.linkBase)}/#annonces`, () => this.results.retry()) : renderStaleNotice(t, this.results.stale, () => this.results.retry())}
       <div class="results" aria-busy=${phase === 'loading' ? 'true' : 'false'}>
         <p part="status" class="status" role="status">${this.statusText(set, phase === 'loading', failed)}</p>
         ${set && !failed ? this.renderResults(set) : phase === 'loading' ? renderSkeleton() : nothing}

@@ -69,7 +69,7 @@ export function renderItem(c: ItemContext, item: MarketItem): TemplateResult {
   // the element keeps under 1,400 of them (see the directory's cards).
   return html`<li part="item" class="item kind-${item.marketKind}"><div part="item-image" class="media">${shown
     ? html`<img src=${shown} alt="" loading="lazy" decoding="async" width="64" height="64" @error=${() => c.onImageError(item.id)}>`
-    : html`<span class="icon" aria-hidden="true">${path.charAt(0)}</span>`}</div><div class="body"><div part="item-title" class="title" role="heading" aria-level=${c.headingLevel}><a href=${adUrl(c.linkBase, item)} dir="auto" @click=${(event: Event) => c.select(event, item)} @keydown=${(event: KeyboardEvent) => c.keydown(event, item)}>${localizeMask(m, item.name)}</a></div><p class="meta"><span part="item-badge" class="badge section-${item.section}">${item.section === 'other' && item.sectionRaw ? m.otherNamed(item.sectionRaw) : m.sections[item.section]}</span> <span part="item-stale" class="badge stale" ?hidden=${!stale}>${m.stale}</span> <span class="path" dir="auto">${path}</span></p><p part="item-price" class="price" ?hidden=${!price}>${price}</p><p class="where" dir="auto">${where}</p><p class="poster">${renderPoster(c, item)}</p></div></li>`;
+    : html`<span class="icon" aria-hidden="true">${path.charAt(0)}</span>`}</div><div class="body"><div part="item-title" class="title" role="heading" aria-level=${c.headingLevel}><a href=${adUrl(c.linkBase, item)} dir="auto" @click=${(event: Event) => c.select(event, item)} @keydown=${(event: KeyboardEvent) => c.keydown(event, item)}>${localizeMask(m, item.name)}</a></div><p class="meta"><span part="item-badge" class="badge section-${item.section}">${item.section === 'other' && item.sectionRaw ? m.otherNamed(item.sectionRaw) : m.sections[item.section]}</span> <span part="item-stale" class="badge aged" ?hidden=${!stale}>${m.stale}</span> <span class="path" dir="auto">${path}</span></p><p part="item-price" class="price" ?hidden=${!price}>${price}</p><p class="where" dir="auto">${where}</p><p class="poster">${renderPoster(c, item)}</p></div></li>`;
 }
 
 /** Three grey cards while the first answer is awaited. */
@@ -125,7 +125,7 @@ export function renderItemDetail(c: DetailContext, detail: DetailController<Mark
     closeLabel: common.close,
     loadingLabel: common.descriptionLoading,
     errorLabel: common.descriptionError,
-    head: html`<p class="meta"><span class="badge">${m.kinds[item.marketKind]}</span> <span class="badge">${item.section === 'other' && item.sectionRaw ? m.otherNamed(item.sectionRaw) : m.sections[item.section]}</span>${isStale(item, c.now, c.staleAfter) ? html` <span class="badge stale">${m.stale}</span>` : nothing}</p>
+    head: html`<p class="meta"><span class="badge">${m.kinds[item.marketKind]}</span> <span class="badge">${item.section === 'other' && item.sectionRaw ? m.otherNamed(item.sectionRaw) : m.sections[item.section]}</span>${isStale(item, c.now, c.staleAfter) ? html` <span class="badge aged">${m.stale}</span>` : nothing}</p>
       <p class="path" dir="auto">${categoryPath(m, item)}</p>
       ${price ? html`<p class="price">${price}</p>` : nothing}
       ${renderGallery(c, item)}`,

@@ -66,6 +66,8 @@ export const en: Translation = {
     loading: 'Loading…',
     loadingSlow: 'Loading is taking longer than usual…',
     retry: 'Try again',
+    staleNotice: (when) => `Data from ${when}: the update failed.`,
+    staleOtherView: (when) => `Loading failed: this is the data received on ${when} for the previous view.`,
     errorTitle: 'The data from Communecter could not be loaded.',
     errors: {
       network: 'The server cannot be reached (connection lost, or access refused by the browser).',

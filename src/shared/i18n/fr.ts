@@ -65,6 +65,8 @@ export const fr: Translation = {
     loading: 'Chargement…',
     loadingSlow: 'Le chargement prend plus de temps que prévu…',
     retry: 'Réessayer',
+    staleNotice: (when) => `Données du ${when} : la mise à jour a échoué.`,
+    staleOtherView: (when) => `Le chargement a échoué : ce sont les données reçues le ${when} pour l’affichage précédent.`,
     errorTitle: 'Les données de Communecter n’ont pas pu être chargées.',
     errors: {
       network: 'Le serveur est injoignable (connexion coupée, ou accès refusé par le navigateur).',

@@ -32,6 +32,10 @@ export interface CommonStrings {
   readonly loading: string;
   readonly loadingSlow: string;
   readonly retry: string;
+  /** Data kept after a failed refresh: "Données du 1 décembre à 14:02 : la mise à jour a échoué." */
+  readonly staleNotice: (when: string) => string;
+  /** The same when what is shown was loaded for another view (the previous month, page or search). */
+  readonly staleOtherView: (when: string) => string;
   readonly errorTitle: string;
   readonly errors: Readonly<Record<ApiErrorKind, string>>;
   /** "Retry in 2 min", when the server said how long to wait. */
