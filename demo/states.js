@@ -7,6 +7,7 @@
 const LINKS = {
   'cc-directory': ['https://www.communecter.org/#search', 'Voir les acteurs sur Communecter'],
   'cc-agenda': ['https://www.communecter.org/#agenda', 'Voir l’agenda sur Communecter'],
+  'cc-marketplace': ['https://www.communecter.org/#annonces', 'Voir les annonces sur Communecter'],
 };
 const SAINT_LEU = { insee: '97413' };
 const REUNION = { 'time-zone': 'Indian/Reunion' };
@@ -24,6 +25,11 @@ const STATES = [
   ['agenda-empty', 'Agenda vide', 'Aucun événement dans la période.', 'cc-agenda', { 'source-key': 'no-such-network', ...REUNION }],
   ['agenda-error', 'Agenda en erreur', 'La plateforme répond 503 à chaque requête.', 'cc-agenda', { ...SAINT_LEU, ...REUNION }, '503'],
   ['agenda-config', 'Agenda mal configuré', 'Un code INSEE à quatre chiffres.', 'cc-agenda', { insee: '9741', ...REUNION }],
+  ['market-loaded', 'Entraide chargée', 'Besoins, offres, annonces et emplois de Sainte-Rose, avec leurs filtres.', 'cc-marketplace', { id: 'entraide-etat', insee: '97419', 'page-size': '6' }],
+  ['market-board', 'Entraide d’une association', 'Le tableau d’une seule association, en liste.', 'cc-marketplace', { organization: 'lesAteliersBibasse', layout: 'list', 'page-size': '6' }],
+  ['market-empty', 'Entraide vide', 'Un réseau sans aucune annonce.', 'cc-marketplace', { 'source-key': 'no-such-network' }],
+  ['market-error', 'Entraide en erreur', 'La plateforme répond 503 à chaque requête.', 'cc-marketplace', { insee: '97419' }, '503'],
+  ['market-config', 'Entraide mal configurée', 'Une rubrique mal orthographiée : rien n’est demandé, l’attribut est nommé.', 'cc-marketplace', { section: 'besion' }],
 ];
 
 const params = new URLSearchParams(location.search);

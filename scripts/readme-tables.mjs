@@ -140,7 +140,8 @@ export function reconcile(readme, manifest) {
     if (!text.includes(NEW_ELEMENTS_ANCHOR)) {
       problems.push({ tag: missing.map((e) => e.tagName).join(', '), kind: 'anchor', message: `README.md has no ${NEW_ELEMENTS_ANCHOR} anchor where new element sections go`, diff: [] });
     } else {
-      text = text.replace(NEW_ELEMENTS_ANCHOR, `${missing.map(newElementSection).join('')}${NEW_ELEMENTS_ANCHOR}`);
+      // A function, not a string: a "$`" or "$&" in an element's docs (`$` as a currency) must stay text.
+      text = text.replace(NEW_ELEMENTS_ANCHOR, () => `${missing.map(newElementSection).join('')}${NEW_ELEMENTS_ANCHOR}`);
     }
   }
   return { text, problems };

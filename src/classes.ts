@@ -5,5 +5,6 @@
 export { CcAgenda } from './components/cc-agenda/cc-agenda.js';
 export { CcDirectory } from './components/cc-directory/cc-directory.js';
 export { CcMap } from './components/cc-map/cc-map.js';
+export { CcMarketplace } from './components/cc-marketplace/cc-marketplace.js';
 export type { CcEventMap, CcErrorDetail, CcFilterChangeDetail, CcLoadDetail, CcSelectDetail, CcViewChangeDetail } from './shared/events.js';
 export { ApiError, type ApiErrorKind } from './api/errors.js';

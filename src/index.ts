@@ -6,6 +6,7 @@
 import './components/cc-agenda/cc-agenda.define.js';
 import './components/cc-directory/cc-directory.define.js';
 import './components/cc-map/cc-map.define.js';
+import './components/cc-marketplace/cc-marketplace.define.js';
 
 export * from './classes.js';
 export { version } from './version.js';

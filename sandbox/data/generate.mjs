@@ -10,6 +10,7 @@ import * as W from './words.mjs';
 import { buildHostileRecords } from './hostile.mjs';
 import { capitalize, frenchArticles, withA, withArticle, withDe } from './french.mjs';
 import { NETWORK_2026_SHARE, ORG_2026_SHARE, RECURRING_2026_SHARE, organizationTo2026, recurringEventTo2026 } from './modern.mjs';
+import { generateMarket } from './market.mjs';
 
 /** Share of `size` per collection; ressources take the remainder. */
 const PROPORTIONS = { organizations: 0.4, events: 0.25, projects: 0.08, poi: 0.1, classifieds: 0.12 };
@@ -714,6 +715,11 @@ export function generateData(options) {
   const classifiedRandom = random.fork('classifieds');
   const priceRanges = { technology: [20, 900], property: [40000, 420000], vehicles: [60, 26000], home: [5, 700], leisure: [2, 350], fashion: [2, 160] };
   const rentRanges = { property: [350, 1600], vehicles: [20, 90] };
+  // The second half of the collection comes from the marketplace module (data/market.mjs). This loop still
+  // draws every record as before (the shared id stream and description pool stay as they were, so every
+  // other collection is unchanged) and hands the ids of the second half over to it.
+  const marketCount = Math.floor(counts.classifieds / 2);
+  const marketIds = [];
   for (let index = 0; index < counts.classifieds; index++) {
     const rng = classifiedRandom;
     const owner = rng.chance(0.3) && liveOrganizations.length ? rng.pick(liveOrganizations) : null;
@@ -778,8 +784,14 @@ export function generateData(options) {
     addImages(doc, rng, 'classifieds', id, times.updated);
     lifecycle(rng, doc);
     if (times.created > nowSec - 3 * 365 * DAY) doc.collection = 'classifieds';
-    addEntry('classifieds', doc);
+    if (index < counts.classifieds - marketCount) addEntry('classifieds', doc);
+    else marketIds.push(id);
   }
+  generateMarket({
+    count: marketCount, random: random.fork('market'), newId: () => marketIds.shift(), nowSec, persons, organizations: liveOrganizations,
+    pickCity, pickRegion: (rng) => rng.weighted(REGION_WEIGHTS), makeAddress, addPosition, addImages,
+    phone: (rng, region) => phoneNumber(rng, rng.pick(REGION_INFO[region].mobilePrefix)), addEntry, mongoId: (id) => new MongoId(id),
+  });
 
   // ---- ressources (the separate collection: type = service | competence | material) -----------------------
   const ressourceRandom = random.fork('ressources');

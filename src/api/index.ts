@@ -52,3 +52,35 @@ export {
 export { plainExcerpt, toTimeZone } from './normalize/primitives.js';
 export * from './types.js';
 export { loadPlaces, MAX_PLACES, PLACE_FIELDS, type PlacesOptions, type PlacesProgress } from './places.js';
+export {
+  ASKABLE_CURRENCIES,
+  ASKABLE_SECTIONS,
+  MARKET_LOAD_LIMIT,
+  checkMarket,
+  fetchOrganizationMarket,
+  isMarketCategory,
+  marketSearchQuery,
+  matchesFilters,
+  searchMarket,
+  type MarketAttributes,
+  type MarketFilters,
+  type MarketLoadOptions,
+  type MarketSet,
+} from './market.js';
+export {
+  CONTACT_MASK,
+  JOB_SECTORS,
+  MARKET_CATEGORIES,
+  MARKET_KINDS,
+  MARKET_SECTIONS,
+  canonicalCurrency,
+  hasContact,
+  maskContacts,
+  normalizeMarketRecord,
+  normalizeMarketRecords,
+  type MarketItem,
+  type MarketKind,
+  type MarketNormalizeOptions,
+  type MarketPoster,
+  type MarketSection,
+} from './normalize/market.js';

@@ -61,10 +61,52 @@ export function timeZoneLongName(locale: string, timeZone: string, at: Date = ne
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
 
-/** A price with its currency: ISO currencies through Intl, others (Ğ1, CFP) written after. */
+/** ISO codes of the currency symbols the platform stores (`devise`); Ğ1 has none (not an ISO currency). */
+const ISO_CURRENCIES: Readonly<Record<string, string>> = { '€': 'EUR', CFP: 'XPF', $: 'USD', '£': 'GBP' };
+
+/** The ISO 4217 code of a platform currency symbol, or null (Ğ1, FC, anything unknown). */
+export function isoCurrency(currency: string | null): string | null {
+  return currency !== null && Object.prototype.hasOwnProperty.call(ISO_CURRENCIES, currency) ? ISO_CURRENCIES[currency]! : null;
+}
+
+/**
+ * A price with its currency, in the page's language: `€` → EUR, `CFP` → XPF ("123 457 FCFP", no
+ * decimals), `$` and `£` with their own symbol (never "$US": the platform does not say which dollar);
+ * Ğ1 and any other symbol (FC…) written after the number; no decimals for whole amounts.
+ */
 export function formatPrice(locale: string, amount: number, currency: string | null): string {
-  const iso = currency === '€' ? 'EUR' : currency === '£' ? 'GBP' : currency === '$' ? 'USD' : null;
-  if (iso) return formatNumber(locale, amount, { style: 'currency', currency: iso, maximumFractionDigits: 2 });
-  const number = formatNumber(locale, amount, { maximumFractionDigits: 2 });
+  const whole = Number.isInteger(amount);
+  const digits = whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+  const iso = isoCurrency(currency);
+  if (iso) {
+    const display = iso === 'USD' || iso === 'GBP' ? 'narrowSymbol' : 'symbol';
+    return formatNumber(locale, amount, { style: 'currency', currency: iso, currencyDisplay: display, ...(iso === 'XPF' ? {} : digits) });
+  }
+  const number = formatNumber(locale, amount, digits);
   return currency ? `${number}\u00A0${currency}` : number;
+}
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+const RELATIVE_STEPS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 30],
+  ['month', 12],
+  ['year', Infinity],
+];
+
+/** "il y a 3 jours", "hier", "3 days ago": how long ago `date` was, from `now`; null for an invalid date. */
+export function formatRelativeTime(locale: string, date: Date | null, now: Date): string | null {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) return null;
+  const format = cached(relativeFormats, locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  // A date a little in the future (clock skew) reads "now", never "in 3 minutes".
+  let value = Math.min(0, (date.getTime() - now.getTime()) / 1000);
+  for (const [unit, size] of RELATIVE_STEPS) {
+    // Under a minute reads "maintenant" / "now".
+    if (unit === 'second' && Math.abs(value) < size) return format.format(0, 'second');
+    if (Math.abs(value) < size) return format.format(Math.round(value), unit);
+    value /= unit === 'day' ? 30.4375 : size;
+  }
+  return null;
 }

@@ -30,6 +30,8 @@ export interface CcFilterChangeDetail {
   readonly query: string;
   readonly types: readonly string[];
   readonly tags: readonly string[];
+  /** An element's other filters (the marketplace's sections, categories, currencies, price range). */
+  readonly facets?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface CcViewChangeDetail {

@@ -12,7 +12,7 @@ import type { FacetValue } from './facets.js';
 import type { FacetName, FilterController } from './filter-controller.js';
 import type { Translation } from './i18n/types.js';
 import { rovingGroupKeydown } from './roving-focus-controller.js';
-import { renderActiveFilters, renderChip, type ChipOptions } from './ui.js';
+import { renderActiveFilters, renderChip, type ActiveFilter, type ChipOptions } from './ui.js';
 
 /** A heading level attribute (2–6), whatever was written. */
 export function headingLevel(value: unknown, fallback = 3): number {
@@ -178,6 +178,8 @@ export interface FilterPanelOptions {
   readonly extra?: TemplateResult | typeof nothing;
   /** What follows the active filters (e.g. the sort menu). */
   readonly after?: TemplateResult | typeof nothing;
+  /** The element's own filters beyond text, types and keywords (the marketplace's sections, prices…): their chips, how many are chosen, and clearing them with the others. */
+  readonly own?: { readonly active: readonly ActiveFilter[]; readonly chosen: number; readonly clear: () => void };
 }
 
 /** Search field, facet groups with counts, the active filters, in one block. */
@@ -196,7 +198,10 @@ export function renderFilterPanel(o: FilterPanelOptions): TemplateResult {
   // On a narrow container (CSS container query in ui.styles.ts) the facets fold behind one button
   // that says how many are chosen, so the results come first; wide containers keep them open.
   // Written without whitespace between parts: each run of it is a DOM node, and elements keep a node budget.
-  const toggle = html`<button type="button" part="filters-toggle" class="button filters-toggle" aria-expanded=${f.expanded ? 'true' : 'false'} aria-controls="facets" @click=${() => f.toggleExpanded()}>${c.filtersToggle(f.chosenCount)}</button>`;
+  const toggle = html`<button type="button" part="filters-toggle" class="button filters-toggle" aria-expanded=${f.expanded ? 'true' : 'false'} aria-controls="facets" @click=${() => f.toggleExpanded()}>${c.filtersToggle(f.chosenCount + (o.own?.chosen ?? 0))}</button>`;
   const facets = html`<div part="facets" id="facets" class=${f.expanded ? 'facets open' : 'facets'} role="group" aria-label=${c.filtersLabel}>${groups.map((group) => renderFacetGroup(group.legend, group.values.map((value) => chip(group.facet, value))))}${o.extra ?? nothing}</div>`;
-  return html`<div class="controls">${o.search ? renderSearchField({ ...o.search, value: f.text, onInput: (value) => f.input(value), onSubmit: () => f.submit() }) : nothing}${groups.length > 0 || o.extra ? html`${toggle}${facets}` : nothing}${renderActiveFilters(o.t, f.activeFilters(o.typeLabel, c.textFilter), () => f.clearAll())}${o.after ?? nothing}</div>`;
+  return html`<div class="controls">${o.search ? renderSearchField({ ...o.search, value: f.text, onInput: (value) => f.input(value), onSubmit: () => f.submit() }) : nothing}${groups.length > 0 || o.extra ? html`${toggle}${facets}` : nothing}${renderActiveFilters(o.t, [...f.activeFilters(o.typeLabel, c.textFilter), ...(o.own?.active ?? [])], () => {
+    o.own?.clear();
+    f.clearAll();
+  })}${o.after ?? nothing}</div>`;
 }

@@ -100,3 +100,18 @@ export function table(rows) {
     })
     .join('\n');
 }
+
+/**
+ * A page module built from `contents` (imports of src/ files) the way visitors get it: minified, Lit's
+ * production build, the define imports kept (package.json "sideEffects" describes dist/, not src/).
+ */
+export async function bundleForPage(root, contents, sourcefile) {
+  const esbuild = await import('esbuild');
+  const { join } = await import('node:path');
+  const built = await esbuild.build({
+    stdin: { contents, resolveDir: root, sourcefile, loader: 'ts' },
+    ...{ bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, write: false },
+    ...{ tsconfig: join(root, 'tsconfig.json'), conditions: ['production'], ignoreAnnotations: true, logLevel: 'silent' },
+  });
+  return built.outputFiles[0].contents;
+}

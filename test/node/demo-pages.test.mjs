@@ -44,5 +44,9 @@ describe('demo pages', () => {
     assert.match(html, new RegExp(`<p class="logo">${org.name}</p>`));
     const insee = html.match(/<cc-directory[^>]*\sinsee="(\d+)"/)?.[1];
     assert.equal(insee, org.address.codeInsee, 'the neighbours are those of its own commune');
+    // Its "Entraide" board: the same association's needs and offers, at least six of them shown.
+    assert.equal(html.match(/<cc-marketplace[^>]*\sorganization="([^"]+)"/)?.[1], slug);
+    const board = data.collections.classifieds.filter((entry) => entry.visible && entry.doc.parentId === found.id);
+    assert.ok(board.length >= 6, `${org.name} has ${board.length} needs and offers (want 6 or more)`);
   });
 });

@@ -29,7 +29,7 @@ import { focusResults, renderErrorState, renderPager, renderStaleNotice } from '
 import { uiStyles } from '../../shared/ui.styles.js';
 import { addDays, monthGridDays, startOfMonth, startOfWeek, type DayKey } from '../../lib/zoned-time.js';
 import { periodTitle, typeLabel, type LabelContext } from './agenda-format.js';
-import { JsonLdController } from './agenda-jsonld.js';
+import { JsonLdController, eventJsonLd } from './agenda-jsonld.js';
 import { AgendaMatches, byDay, dateGridMove, type AgendaView, type Occurrence } from './agenda-model.js';
 import { AgendaNavigation } from './agenda-navigation.js';
 import { renderEventDetail, renderItems, renderList, renderMonth, renderToolbar, renderWeek, type Exporter, type ItemHandlers } from './agenda-views.js';
@@ -184,7 +184,7 @@ export class CcAgenda extends LitElement {
   constructor() {
     super();
     initCommonAttributes(this);
-    new JsonLdController(this, () => (this.noJsonld ? [] : this.visibleOccurrences().slice(0, JSONLD_MAX)), (event) => this.urlOf(event));
+    new JsonLdController(this, () => (this.noJsonld ? [] : eventJsonLd(this.visibleOccurrences().slice(0, JSONLD_MAX), (event) => this.urlOf(event))), 'ccAgenda');
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {

@@ -68,11 +68,11 @@ const NAIVE_ELEMENT = `
   customElements.define('naive-directory', NaiveDirectory);
 `;
 
-function twoFrames() {
+export function twoFrames() {
   return `new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))`;
 }
 
-async function heapAndNodes(page, selector) {
+export async function heapAndNodes(page, selector) {
   const session = await page.createCDPSession();
   await session.send('HeapProfiler.collectGarbage');
   const heap = await session.send('Runtime.getHeapUsage');
@@ -90,12 +90,12 @@ async function heapAndNodes(page, selector) {
   return { heapMB: heap.usedSize / 1048576, nodes };
 }
 
-function withMetrics(result, measured) {
+export function withMetrics(result, measured, keystrokes = KEYSTROKES) {
   const metrics = { 'DOM nodes in the element': measured.nodes, 'JS heap after GC': measured.heapMB };
   // For the naive baseline everything is on screen at its first render; for the element, the whole
   // set becomes searchable once the second (full) answer is parsed, normalised, indexed and painted.
   metrics['whole set searchable →2rAF'] = result.info.whole ?? result.ms;
-  KEYSTROKES.forEach((text, i) => {
+  keystrokes.forEach((text, i) => {
     metrics[`keystroke ${text ? `"${text}"` : '(clear)'} →2rAF`] = result.info.keys[i];
   });
   return { ms: result.ms, info: { ...result.info, ...measured, metrics } };
