@@ -173,6 +173,7 @@ export function buildHostileRecords({ newId, nowSec, city, persons, organizer })
   add('organizations', 32, 'locality-rlo', 'address', { address: { ...address, addressLocality: 'Saint-\u202Esinned' } });
   add('organizations', 32, 'tags-rlo', 'tags', { tags: ['\u202Etsilbah', 'hostile'] });
   add('events', 32, 'event-name-rlo-unterminated', 'name', { name: 'Atelier \u202Eeuqinhcet' });
+  add('classifieds', 32, 'ad-name-rlo-unterminated', 'name', { name: 'Vélo \u202Eodnev à' });
 
   return { records, cases };
 }

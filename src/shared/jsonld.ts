@@ -4,14 +4,16 @@
  * (the agenda's events, the marketplace's offers). Each element builds its own objects.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { plainJson } from '../lib/json.js';
 import { setScriptText } from './trusted-types.js';
 
 /**
  * JSON for inside a `<script type="application/ld+json">`: `<`, `>`, `&` and the JavaScript line
- * separators escaped, so no value can close the script element or start a comment.
+ * separators escaped, so no value can close the script element or start a comment. Written by
+ * `plainJson`, which a page's patched built-ins (Prototype.js's `Array.prototype.toJSON`) cannot bend.
  */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value)
+  return plainJson(value)
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')

@@ -1,7 +1,7 @@
 // Strict host pages (issue "hard to break", item 4): a page with `default-src 'none'; script-src 'self';
 // style-src 'self'` and Trusted Types (`require-trusted-types-for 'script'`) runs the built widgets through
 // their states (loaded with hostile records, details of hostile descriptions open, empty, error, configuration
-// error; the map with Leaflet, its tiles, clusters in a worker, its list) with zero CSP violations, zero reports to its report-uri and zero uncaught errors, in Chromium and
+// error; the map with Leaflet, its tiles, clusters in a worker, its list; the marketplace and its details) with zero CSP violations, zero reports to its report-uri and zero uncaught errors, in Chromium and
 // Firefox. A second page whose `trusted-types` directive leaves out the library's policy still works: no JSON-LD,
 // one warning, no uncaught error. Needs `npm run build` (npm test builds first).
 /* global document, window -- read inside page.evaluate(), in the browser */
@@ -33,6 +33,7 @@ function page(api) {
 <cc-directory id="empty" api-base="${api}" source-key="no-such-network"></cc-directory>
 <cc-directory id="error" api-base="${api}/__fault/csp-error/500" insee="97413" no-store><a href="https://www.communecter.org/">Voir sur Communecter</a></cc-directory>
 <cc-directory id="config" api-base="${api}" insee="9741"></cc-directory>
+<cc-marketplace id="market" api-base="${api}" source-key="hostile"></cc-marketplace>
 <cc-map id="map" api-base="${api}" source-key="hostile" list="below" tiles="${api}/tiles/{z}/{x}/{y}.svg" tiles-attribution="Sandbox"></cc-map>
 </body></html>`;
 }
@@ -104,7 +105,8 @@ async function openPage(browser, name) {
       && root('error')?.querySelector('[part~="error"]') !== null
       && root('config')?.querySelector('[part~="error"]') !== null
       && root('map')?.querySelectorAll('[part~="marker"], [part~="cluster"]').length > 0
-      && root('map')?.querySelectorAll('[part~="item"]').length > 0;
+      && root('map')?.querySelectorAll('[part~="item"]').length > 0
+      && root('market')?.querySelectorAll('[part~="item-title"]').length > 0;
   };
   await tab.waitForFunction(settledStates, { timeout: 20_000, polling: 100 });
   return { tab, errors };
@@ -144,8 +146,11 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       const { tab, errors } = await openPage(browser, 'strict');
       assert.ok((await openEveryDetail(tab, 'loaded')) >= 20, 'the hostile records are listed');
       assert.ok((await openEveryDetail(tab, 'agenda')) >= 1);
+      assert.ok((await openEveryDetail(tab, 'market')) >= 1);
       const jsonLd = await tab.evaluate(() => document.querySelector('#agenda > script[type="application/ld+json"]')?.textContent ?? '');
       assert.match(jsonLd, /"@type":"Event"/);
+      const marketJsonLd = await tab.evaluate(() => document.querySelector('#market > script[type="application/ld+json"]')?.textContent ?? '');
+      assert.match(marketJsonLd, /"@type":"(Offer|Demand)"/);
       await new Promise((resolve) => setTimeout(resolve, 300));
       assert.deepEqual(await tab.evaluate(() => window.__violations), []);
       assert.deepEqual(errors, []);

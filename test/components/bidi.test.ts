@@ -8,6 +8,8 @@ import fc from 'fast-check';
 import { resetClientState } from '../../src/api/index.js';
 import '../../src/components/cc-agenda/cc-agenda.define.js';
 import '../../src/components/cc-directory/cc-directory.define.js';
+import '../../src/components/cc-map/cc-map.define.js';
+import '../../src/components/cc-marketplace/cc-marketplace.define.js';
 import { isolate } from '../../src/lib/text.js';
 import { bidiLeaks, leavesBidiOpen, recordEvents, sandboxUrl, settled } from '../helpers.js';
 
@@ -41,6 +43,7 @@ describe('text direction of platform strings', () => {
   for (const [tag, attributes] of [
     ['cc-directory', { 'source-key': 'hostile', types: 'organizations,projects,poi', 'page-size': '24' }],
     ['cc-agenda', { 'source-key': 'hostile', view: 'list', from: '2026-01-01', to: '2027-12-31' }],
+    ['cc-marketplace', { 'source-key': 'hostile', 'page-size': '24' }],
   ] as const) {
     it(`<${tag}>: every hostile record, in the list and in its detail, leaves the widget's words in order`, async () => {
       const el = await fixture<Widget>(html`<div lang="fr"></div>`).then((box) => {
@@ -59,4 +62,24 @@ describe('text direction of platform strings', () => {
       expect(leaks).to.deep.equal([]);
     });
   }
+
+  it('<cc-map>: every hostile place, in the list of places, on the map and in its popup, leaves the widget’s words in order', async () => {
+    const box = await fixture<HTMLElement>(html`<div lang="fr" style="width: 900px"></div>`);
+    const el = document.createElement('cc-map') as Widget;
+    for (const [name, value] of Object.entries({ 'api-base': sandboxUrl(), 'source-key': 'hostile', tiles: 'none', list: 'below' })) el.setAttribute(name, value);
+    recordEvents(el);
+    box.append(el);
+    await settled(el);
+    const root = el.shadowRoot!;
+    const leaks: string[] = bidiLeaks(root).map((leak) => `map: ${leak}`);
+    const entries = () => [...root.querySelectorAll<HTMLButtonElement>('[part~="item"] .entry-name')];
+    expect(entries().length).to.be.greaterThan(3);
+    for (let index = 0; index < entries().length; index++) {
+      entries()[index]!.click();
+      await el.updateComplete;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      leaks.push(...bidiLeaks(root).map((leak) => `entry ${index}: ${leak}`));
+    }
+    expect(leaks).to.deep.equal([]);
+  });
 });

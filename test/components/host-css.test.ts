@@ -8,6 +8,7 @@ import { expect, fixtureCleanup, fixtureSync, html, nextFrame } from '@open-wc/t
 import { resetClientState } from '../../src/api/index.js';
 import '../../src/components/cc-agenda/cc-agenda.define.js';
 import '../../src/components/cc-directory/cc-directory.define.js';
+import '../../src/components/cc-map/cc-map.define.js';
 import { recordEvents, sandboxUrl, settled } from '../helpers.js';
 
 type Widget = HTMLElement & { updateComplete: Promise<boolean> };
@@ -82,6 +83,8 @@ describe('a hostile host stylesheet', () => {
       selectors: ['[part~="search-input"]', '[part~="status"]', '[part~="item"]', '[part~="item-title"] a', '[part~="item-badge"]', '.chip', '[part~="pager"]'] },
     { tag: 'cc-agenda', attributes: { insee: '97411', from: '2026-12-01', to: '2026-12-31', 'time-zone': 'Indian/Reunion' },
       selectors: ['[part~="title"]', '[part~="item"]', '[part~="item-time"]', '[part~="item-title"]', '.chip'] },
+    { tag: 'cc-map', attributes: { insee: '97413', tiles: 'none', list: 'below' },
+      selectors: ['[part~="map"]', '[part~="zoom-in"]', '[part~="status"]', '[part~="item"]', '[part~="attribution"]', '[part~="chip"]'] },
   ];
 
   for (const { tag, attributes, selectors } of cases) {

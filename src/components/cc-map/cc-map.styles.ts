@@ -7,6 +7,12 @@ import { css } from 'lit';
  * least 24 × 24 px; nothing moves under `prefers-reduced-motion`.
  */
 export const mapStyles = css`
+  /* Leaflet sizes its container's text in rem (0.75rem): a host page's html { font-size } reached inside
+     the map (30 px text under a hostile sheet). The same size in px; this sheet comes after Leaflet's. */
+  .leaflet-container {
+    font-size: 12px;
+  }
+
   :host {
     --_map-height: var(--cc-map-height, auto);
     --_map-ratio: var(--cc-map-aspect-ratio, 4 / 3);
