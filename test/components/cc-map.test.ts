@@ -2,7 +2,7 @@
  * <cc-map>: what a visitor sees and does, against the sandbox (tiles="none": tests never reach a tile
  * server), and for exact payloads (positions, hostile records) a stubbed search answer.
  */
-import { expect, fixtureCleanup, fixtureSync, html } from '@open-wc/testing';
+import { expect, fixtureCleanup, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { resetClientState } from '../../src/api/index.js';
 import '../../src/components/cc-map/cc-map.define.js';
@@ -363,6 +363,24 @@ describe('<cc-map> states', () => {
     const { el } = await mount({ 'api-base': base, insee: '97413' });
     await settled(el, 'cc-error');
     expect(root(el).querySelector('[part~="error"]')!.textContent).to.include('Réessayer');
+    await expectAccessible(el);
+  });
+
+  it('tiles refused (a blocked or failing tile server): a notice, the places still drawn and listed, the attribution visible', async () => {
+    const key = `tiles${Date.now().toString(36)}`;
+    const tiles = `${sandboxUrl()}/__fault/${key}/500/tiles/{z}/{x}/{y}.svg`;
+    const { el } = await mount({ 'api-base': sandboxUrl(), insee: '97413', tiles, 'tiles-attribution': 'Tuiles de test' });
+    await settled(el);
+    await waitUntil(() => root(el).querySelector('[part~="tiles-notice"]') !== null, 'the notice shows', { timeout: 5000 });
+    const notice = root(el).querySelector('[part~="tiles-notice"]')!;
+    expect(notice.getAttribute('role')).to.equal('status');
+    expect(notice.textContent).to.equal('Le fond de carte n’a pas pu être chargé : les lieux restent placés et listés.');
+    expect(layerButtons(el).length).to.be.greaterThan(0);
+    expect(q(el, '[part~="item"]').length).to.be.greaterThan(0);
+    const attribution = root(el).querySelector<HTMLElement>('[part~="attribution"]')!;
+    expect(attribution.textContent).to.include('Tuiles de test');
+    expect(attribution.getBoundingClientRect().height).to.be.greaterThan(0);
+    expect((await sandboxLog(key)).length).to.be.greaterThan(0);
     await expectAccessible(el);
   });
 

@@ -147,6 +147,22 @@ export const mapStyles = css`
     line-height: 1;
     cursor: pointer;
   }
+  /* Over the top of the map, where no control sits: the places stay visible below it. */
+  .tiles-notice {
+    position: absolute;
+    top: 8px;
+    left: 8px;
+    z-index: 1000;
+    max-width: calc(100% - 96px);
+    margin: 0;
+    padding: 4px 8px;
+    border-left: 4px solid var(--_muted);
+    border-radius: 4px;
+    background: rgb(255 255 255 / 95%);
+    color: #1f2328;
+    font-size: 13px;
+  }
+
   .attribution {
     position: absolute;
     right: 0;

@@ -31,8 +31,7 @@ type Popup = { readonly item: CommunecterElement } | { readonly members: readonl
 /**
  * The map of a commune's, a network's or a territory's places, fast at 100,000 places: clusters that
  * say what they hold, a marker per place with a shape and colour per category, popups, and the list
- * of the places in view as its accessible alternative. Leaflet and the clustering load only when a map
- * is shown.
+ * of the places in view as its accessible alternative. Leaflet and the clustering load only when shown.
  *
  * @summary Map of Communecter organisations, projects, events and places, with a list.
  *
@@ -53,6 +52,7 @@ type Popup = { readonly item: CommunecterElement } | { readonly members: readonl
  * @csspart marker - A place's marker button.
  * @csspart popup - A place's popup.
  * @csspart attribution - The map data and tiles attribution.
+ * @csspart tiles-notice - The notice shown when tiles cannot be loaded.
  * @csspart status - The progress and "places in this area" line (a polite live region).
  * @csspart list - The list of the places in view.
  * @csspart item - One entry of the list.
@@ -368,7 +368,7 @@ export class CcMap extends LitElement {
     return renderMapBox({
       t: this.localize.t,
       hidden,
-      failed: this.map.failed,
+      failed: this.map.failed, tilesFailed: this.map.tilesFailed,
       located: this.places().located,
       tiles: this.tileChoice(),
       locate: this.locate,

@@ -26,6 +26,8 @@ export class MapController implements ReactiveController {
   engine: MapEngine | null = null;
   /** The chunk or Leaflet failed: the element shows its list alone. */
   failed = false;
+  /** Tiles failed to load (a tile server refusing, blocked by the page, offline): a notice, the places stay. */
+  tilesFailed = false;
   clusters: readonly PlacedCluster[] = [];
   /** The places behind the index's point numbers. */
   pointItems: readonly CommunecterElement[] = [];
@@ -183,6 +185,11 @@ export class MapController implements ReactiveController {
         onView: (view) => {
           this.options.onView(view);
           void this.refresh();
+        },
+        onTilesFailed: () => {
+          if (this.tilesFailed) return;
+          this.tilesFailed = true;
+          this.host.requestUpdate();
         },
       });
       this.options.onReady(this.engine);

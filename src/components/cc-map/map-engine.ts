@@ -38,6 +38,8 @@ export interface EngineOptions {
   /** Test and CSP switch: never start a worker. */
   readonly mainThreadOnly?: boolean;
   readonly onView: (view: EngineView) => void;
+  /** A tile could not be loaded (blocked, refused, offline): the element says so once. */
+  readonly onTilesFailed?: () => void;
 }
 
 export interface PlacedCluster extends ViewCluster {
@@ -118,7 +120,9 @@ export class MapEngine {
         // sends no cookies to them.
         referrerPolicy: 'strict-origin-when-cross-origin',
         crossOrigin: 'anonymous',
-      }).addTo(this.leaflet);
+      })
+        .on('tileerror', () => options.onTilesFailed?.())
+        .addTo(this.leaflet);
     }
     this.overlay = document.createElement('div');
     this.overlay.className = 'cc-overlay';

@@ -121,7 +121,7 @@ export function renderPlaceDetail(t: Translation, linkBase: string, detail: Deta
 export const CATEGORY_COUNT = CATEGORIES.length;
 
 /** What the map box shows (`located`: the places drawn; `locate`: offer "Près de moi") and what its buttons do. */
-export type MapBoxContext = { readonly t: Translation; readonly hidden: boolean; readonly failed: boolean; readonly located: number; readonly tiles: TilesChoice; readonly locate: boolean } & {
+export type MapBoxContext = { readonly t: Translation; readonly hidden: boolean; readonly failed: boolean; readonly tilesFailed: boolean; readonly located: number; readonly tiles: TilesChoice; readonly locate: boolean } & {
   readonly [action in 'fitAll' | 'onLocate']: () => void;
 } & { readonly zoomBy: (delta: number) => void; readonly panBy: (x: number, y: number) => void };
 
@@ -139,6 +139,7 @@ export function renderMapBox(c: MapBoxContext): TemplateResult {
       <div part="map" class="map" role="region" aria-label=${m.region(c.located)} aria-describedby="keys-help"></div>
       <div part="controls" class="controls-bar" role="group" aria-label=${m.controls}>${button('zoom-in', m.zoomIn, '+', () => c.zoomBy(1))}${button('zoom-out', m.zoomOut, '−', () => c.zoomBy(-1))}${button('pan', m.panNorth, '↑', () => c.panBy(0, -PAN))}${button('pan', m.panWest, '←', () => c.panBy(-PAN, 0))}${button('pan', m.panEast, '→', () => c.panBy(PAN, 0))}${button('pan', m.panSouth, '↓', () => c.panBy(0, PAN))}${button('fit', m.fitAll, '⤢', c.fitAll)}${c.locate ? button('locate', m.locate, '◎', c.onLocate) : nothing}</div>
       <p part="attribution" class="attribution" aria-label=${m.attribution}>${attribution.map((entry) => html`${entry.href ? html`<a href=${entry.href} target="_blank" rel="noopener noreferrer">${entry.text}</a>` : entry.text} | `)}<a href="https://leafletjs.com" target="_blank" rel="noopener noreferrer">Leaflet</a></p>
+      ${c.tilesFailed ? html`<p part="tiles-notice" class="tiles-notice" role="status">${m.tilesUnavailable}</p>` : nothing}
       <details class="keys"><summary>${m.keysHelp}</summary><ul id="keys-help" class="plain">${m.keys.map((line) => html`<li>${line}</li>`)}</ul></details>
     </div>${c.failed ? html`<p class="notice" role="alert">${m.unavailable}</p>` : nothing}`;
 }

@@ -206,6 +206,7 @@ export const en: Translation = {
     clusterMembers: (count) => `The ${count.toLocaleString('en-GB')} places of this group`,
     typeFacet: 'Type of place',
     unavailable: 'The map could not be shown: the list of places is still available.',
+    tilesUnavailable: 'The map background could not be loaded: the places are still shown and listed.',
     empty: 'No place matches these filters.',
     emptyScope: 'No place is listed here yet.',
     attribution: 'Map sources',

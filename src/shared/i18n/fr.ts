@@ -205,6 +205,7 @@ export const fr: Translation = {
     clusterMembers: (count) => `Les ${count.toLocaleString('fr-FR')} lieux de ce groupe`,
     typeFacet: 'Type de lieu',
     unavailable: 'La carte n’a pas pu être affichée : la liste des lieux reste disponible.',
+    tilesUnavailable: 'Le fond de carte n’a pas pu être chargé : les lieux restent placés et listés.',
     empty: 'Aucun lieu ne correspond à ces filtres.',
     emptyScope: 'Aucun lieu n’est encore référencé ici.',
     attribution: 'Sources de la carte',

@@ -184,6 +184,8 @@ export interface MapStrings {
   readonly clusterMembers: (count: number) => string;
   readonly typeFacet: string;
   readonly unavailable: string;
+  /** Tiles could not be loaded; the places are still drawn and listed. */
+  readonly tilesUnavailable: string;
   readonly empty: string;
   readonly emptyScope: string;
   readonly attribution: string;
