@@ -9,6 +9,8 @@ import { expect, fixtureCleanup, fixtureSync, html, waitUntil } from '@open-wc/t
 import { resetClientState } from '../../src/api/index.js';
 import '../../src/components/cc-agenda/cc-agenda.define.js';
 import '../../src/components/cc-directory/cc-directory.define.js';
+import '../../src/components/cc-map/cc-map.define.js';
+import '../../src/components/cc-marketplace/cc-marketplace.define.js';
 import { countFetches, expectAccessible, faultBase, recordEvents, sandboxLog, settled } from '../helpers.js';
 
 type Widget = HTMLElement & { updateComplete: Promise<boolean> };
@@ -111,6 +113,15 @@ describe('the last good data survives a failure', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part~="error"]')).to.not.equal(null);
     expect(el.shadowRoot!.querySelector('img[src="x"]')).to.equal(null);
+  });
+
+  it('the marketplace (raw answers carry posters’ contacts) and the map (up to 150 pages) keep nothing in the browser', async () => {
+    const market = await mount('cc-marketplace', { 'api-base': faultBase('ok').base, insee: '97411' });
+    await settled(market);
+    const map = await mount('cc-map', { 'api-base': faultBase('ok').base, insee: '97413', tiles: 'none' });
+    await settled(map);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await keptAnswers()).to.equal(0);
   });
 
   it('says it in English', async () => {
