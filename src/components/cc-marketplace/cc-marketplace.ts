@@ -155,7 +155,7 @@ export class CcMarketplace extends LitElement {
       preview(first);
       return searchMarket(client, scope, filters, { signal, contacts });
     },
-    isEmpty: (set) => set.items.length === 0, // raw answers carry posters' raw contacts: none kept in the browser
+    isEmpty: (set) => set.items.length === 0, store: () => false, // raw answers carry posters' raw contacts: none kept in the browser
     counts: (set) => ({ count: this.search(set).matches.length, total: set.total }),
   });
   private readonly selection = new SelectionController<MarketItem, MarketItem>(this, {
