@@ -8,9 +8,10 @@ import { expect, fixtureCleanup, fixtureSync, html } from '@open-wc/testing';
 import { resetClientState } from '../../src/api/index.js';
 import '../../src/components/cc-agenda/cc-agenda.define.js';
 import '../../src/components/cc-directory/cc-directory.define.js';
+import '../../src/components/cc-map/cc-map.define.js';
 import { expectAccessible, recordEvents, sandboxUrl, settled } from '../helpers.js';
 
-type Tag = 'cc-directory' | 'cc-agenda';
+type Tag = 'cc-directory' | 'cc-agenda' | 'cc-map';
 
 /** Mounts `tag` with `attributes`, recording every fetch and console.warn from before it connects. */
 async function mountWatched(tag: Tag, attributes: Record<string, string>, lang = 'fr') {
@@ -55,6 +56,11 @@ const cases: [Tag, string, string][] = [
   ['cc-agenda', 'organization', '../../x'],
   ['cc-agenda', 'api-base', 'data:text/html,x'],
   ['cc-agenda', 'link-base', 'javascript:void(0)'],
+  ['cc-map', 'insee', '97 413'],
+  ['cc-map', 'postal-code', 'Saint-Leu'],
+  ['cc-map', 'zone', 'Hauts-de-France'],
+  ['cc-map', 'source-key', 'tiers/lieux'],
+  ['cc-map', 'api-base', 'javascript:alert(1)'],
 ];
 
 describe('scopes that fail closed', () => {
@@ -139,6 +145,10 @@ const fallbacks: [Tag, string, string, string][] = [
   ['cc-directory', 'page-size', '-5', '1'],
   ['cc-directory', 'lang', 'xx', '"fr"'],
   ['cc-directory', 'types', 'bogus', '"organizations"'],
+  ['cc-map', 'types', 'bogus', '"organizations,projects,poi"'],
+  ['cc-map', 'center', 'banana', 'the places\' extent'],
+  ['cc-map', 'list', 'left', '"below"'],
+  ['cc-map', 'zoom', '99', 'the places\' extent'],
 ];
 
 describe('attributes that fall back', () => {
